@@ -1,0 +1,93 @@
+"""Bad input fails the build with a message that names the file and what to fix.
+
+Each test copies the small fixture site, breaks one thing, builds it and reads the error.
+"""
+
+from pathlib import Path
+
+import pytest
+
+
+def _edit(path: str, old: str, new: str):
+    def edit(root: Path):
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def test_the_unbroken_fixture_builds(fixture_site):
+    built = fixture_site()
+    assert built.ok, built.log
+
+
+BROKEN = {
+    "broken link": (
+        _edit("docs/es/index.md", "(guia.md#pasos)", "(guia-no.md)"),
+        ["es/index.md", "guia-no.md"],
+    ),
+    "missing anchor": (
+        _edit("docs/en/index.md", "(guia.md#pasos)", "(guia.md#nowhere)"),
+        ["en/index.md", "#nowhere"],
+    ),
+    "page in one language only": (
+        lambda root: (root / "docs/en/guia.md").unlink(),
+        ["docs/es/guia.md has no twin", "docs/en/guia.md"],
+    ),
+    "guide without a required section": (
+        _edit("docs/es/guia.md", "## C { #pasos }", "## C { #otros }"),
+        ["docs/es/guia.md", "missing section", "#pasos"],
+    ),
+    "empty guide section": (
+        _edit("docs/en/guia.md", "Texto.\n\n## C", "\n## C"),
+        ["docs/en/guia.md", "section `#preparar` is empty"],
+    ),
+    "missing front matter field": (
+        _edit("docs/es/index.md", "reviewed: 2026-11-26\n", ""),
+        ["docs/es/index.md", "add `reviewed:`"],
+    ),
+    "unparsable front matter": (
+        _edit("docs/en/index.md", "description: Home.", "description: Home: again."),
+        ["docs/en/index.md", "not valid YAML"],
+    ),
+    "unknown script ID": (
+        _edit("docs/es/guia.md", "<!-- script: saludo -->", "<!-- script: adios -->"),
+        ["docs/es/guia.md:24", "unknown script ID 'adios'"],
+    ),
+    "malformed script marker": (
+        _edit("docs/en/guia.md", "<!-- script: saludo -->", "<!-- script saludo -->"),
+        ["docs/en/guia.md:24", "malformed script marker"],
+    ),
+    "script missing a language": (
+        _edit("data/scripts.yml", '    en: {title: Greeting, text: "My contract is [contract]."}\n', ""),
+        ["data/scripts.yml", "'saludo'", "'en' version needs a title and a text"],
+    ),
+    "placeholders differ between languages": (
+        _edit("data/scripts.yml", "My contract is [contract].", "My contract is [store]."),
+        ["data/scripts.yml", "'saludo'", "placeholders differ", "es ['contract'] vs en ['store']"],
+    ),
+    "script used by no page": (
+        lambda root: [
+            (root / f"docs/{lang}/guia.md").write_text(
+                (root / f"docs/{lang}/guia.md").read_text().replace("<!-- script: saludo -->", "Hola.")
+            )
+            for lang in ("es", "en")
+        ],
+        ["data/scripts.yml", "script 'saludo' is used by no page"],
+    ),
+    "glossary term missing a language": (
+        _edit("data/glossary.yml", "    en: {term: late fee, definition: A charge for paying late.}\n", ""),
+        ["data/glossary.yml", "'cargo-por-mora'", "'en' entry"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_bad_input_fails_naming_the_file(fixture_site, case):
+    edit, expected = BROKEN[case]
+    built = fixture_site(edit)
+    assert not built.ok, f"{case}: the build passed but should have failed"
+    missing = [text for text in expected if text not in built.log]
+    assert not missing, f"{case}: message lacks {missing}:\n{built.log}"

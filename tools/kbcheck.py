@@ -1,0 +1,215 @@
+"""Checks on the built site that MkDocs cannot make itself; `make test` runs them all.
+
+    python tools/kbcheck.py ids            # every page has the same section IDs in es and en
+    python tools/kbcheck.py readability    # Fernández-Huerta (es) / Flesch (en) per page
+    python tools/kbcheck.py urls           # every published URL#anchor still exists
+    python tools/kbcheck.py urls --update  # add new sections to data/published-urls.txt
+    python tools/kbcheck.py all
+
+The tests import the same functions, so a failure reads the same in both places.
+"""
+
+import argparse
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+PUBLISHED = ROOT / "data" / "published-urls.txt"
+LANGS = {"es": "", "en": "en/"}
+MIN_READABILITY = 60
+
+
+# Pages
+
+
+def page_names(docs: Path = ROOT / "docs") -> list[str]:
+    """Page paths without language or extension: 'index', 'compra-anticipada', …"""
+    return sorted(p.relative_to(docs / "es").with_suffix("").as_posix() for p in (docs / "es").rglob("*.md"))
+
+
+def url_of(name: str, lang: str) -> str:
+    """The site-relative URL of a page, as published: '', 'en/', 'compra-anticipada/', …"""
+    path = "" if name == "index" else f"{name}/"
+    return LANGS[lang] + path
+
+
+def html_file(site: Path, name: str, lang: str) -> Path:
+    return site / url_of(name, lang) / "index.html"
+
+
+@lru_cache(maxsize=256)
+def _soup(path: Path, mtime: float) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return _soup(path, path.stat().st_mtime)
+
+
+def article(page: BeautifulSoup):
+    return page.select_one("article.md-content__inner")
+
+
+def section_ids(page: BeautifulSoup) -> set[str]:
+    """IDs a helper may link to: every h2–h4 of the article (h1 is the page itself)."""
+    return {h["id"] for h in article(page).select("h2[id], h3[id], h4[id]")}
+
+
+def section_text(page: BeautifulSoup, sid: str) -> str:
+    """Text of the section under heading `sid`, up to the next heading of the same or higher level."""
+    heading = article(page).find(id=sid)
+    if heading is None or not re.fullmatch(r"h[1-6]", heading.name):
+        return ""
+    level = int(heading.name[1])
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level:
+            break
+        parts.append(sibling.get_text(" ", strip=True))
+    return " ".join(parts).strip()
+
+
+def reading_text(page: BeautifulSoup) -> str:
+    """The prose a reader reads: article text without headings' permalinks, tables or form labels."""
+    body = BeautifulSoup(str(article(page)), "html.parser")
+    for junk in body.select(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, abbr"):
+        if junk.name == "abbr":
+            junk.unwrap()
+        else:
+            junk.decompose()
+    blocks = [el.get_text(" ", strip=True) for el in body.select("p, li, h1, h2, h3, h4, dd, dt")]
+    # A list item or heading is a sentence of its own even without a full stop.
+    return " ".join(b if b.endswith((".", "?", "!", ":")) else b + "." for b in blocks if b)
+
+
+# Checks
+
+
+def check_ids(site: Path = SITE) -> list[str]:
+    problems = []
+    for name in page_names():
+        es, en = (section_ids(soup(html_file(site, name, lang))) for lang in ("es", "en"))
+        if es != en:
+            problems.append(
+                f"{name}: section IDs differ: only in es {sorted(es - en)}, only in en {sorted(en - es)}"
+            )
+    return problems
+
+
+def readability(text: str, lang: str) -> float:
+    """Fernández-Huerta for Spanish (textstat); Flesch reading ease for English.
+
+    English is computed here with pyphen syllables because textstat's English scores download
+    NLTK's cmudict at run time, which fails offline.
+    """
+    import textstat
+
+    if lang == "es":
+        textstat.set_lang("es")
+        return textstat.fernandez_huerta(text)
+    import pyphen
+
+    dic = pyphen.Pyphen(lang="en_US")
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    sentences = max(1, len(re.findall(r"[.!?:]+(?:\s|$)", text)))
+    syllables = sum(max(1, len(dic.positions(w)) + 1) for w in words)
+    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / max(1, len(words))
+
+
+def guides(site: Path = SITE) -> list[str]:
+    docs = ROOT / "docs" / "es"
+    return [n for n in page_names() if re.search(r"^type:\s*guide\s*$", (docs / f"{n}.md").read_text(), re.M)]
+
+
+def check_readability(site: Path = SITE, verbose: bool = False) -> list[str]:
+    problems = []
+    for name in page_names():
+        for lang in LANGS:
+            score = readability(reading_text(soup(html_file(site, name, lang))), lang)
+            if verbose:
+                print(f"{lang} {name:24} {score:6.1f}")
+            if name in guides(site) and score < MIN_READABILITY:
+                problems.append(f"{lang}/{name}: readability {score:.1f} < {MIN_READABILITY}")
+    return problems
+
+
+def published_urls(site: Path = SITE) -> list[str]:
+    """Every page URL and every URL#section of the built site, both languages."""
+    urls = []
+    for name in page_names():
+        for lang in LANGS:
+            url = url_of(name, lang)
+            urls.append(url or "./")
+            urls += [f"{url}#{sid}" for sid in sorted(section_ids(soup(html_file(site, name, lang))))]
+    return urls
+
+
+def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
+    now = set(published_urls(site))
+    entries = [line.strip() for line in listed.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    problems = [
+        f"{listed.name}: '{entry}' no longer exists: restore the page or heading ID, "
+        "or add a redirect (mkdocs-redirects) or an ID alias where it moved"
+        for entry in entries
+        if entry not in now and not _moved(site, entry)
+    ]
+    problems += [
+        f"{listed.name}: new section '{url}' is not listed: run `python tools/kbcheck.py urls --update`"
+        for url in sorted(now - set(entries))
+    ]
+    return problems
+
+
+def _moved(site: Path, entry: str) -> bool:
+    """A redirect page or an alias anchor (`<a id="old">`) keeps an old link working."""
+    path, _, anchor = entry.partition("#")
+    target = site / (path if path != "./" else "") / "index.html"
+    if not target.exists():
+        return False
+    page = soup(target)
+    if page.select_one('meta[http-equiv="refresh"]'):
+        return True
+    return bool(anchor) and page.find(id=anchor) is not None
+
+
+def update_urls(site: Path = SITE, listed: Path = PUBLISHED) -> int:
+    old = listed.read_text().splitlines() if listed.exists() else [_HEADER]
+    new = [u for u in published_urls(site) if u not in old]
+    listed.write_text("\n".join(old + new) + "\n")
+    return len(new)
+
+
+_HEADER = "# Every published URL and section (site-relative). Never delete a line: a shared link must keep working."
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("check", choices=["ids", "readability", "urls", "all"])
+    parser.add_argument("--site", type=Path, default=SITE)
+    parser.add_argument("--update", action="store_true", help="with urls: append new sections")
+    args = parser.parse_args(argv)
+    if args.check == "urls" and args.update:
+        print(f"{update_urls(args.site)} new entries added to {PUBLISHED.relative_to(ROOT)}")
+        return 0
+    checks = {
+        "ids": lambda: check_ids(args.site),
+        "readability": lambda: check_readability(args.site, verbose=True),
+        "urls": lambda: check_urls(args.site),
+    }
+    problems = []
+    for name, check in checks.items():
+        if args.check in (name, "all"):
+            problems += check()
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    print(f"kbcheck {args.check}: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
