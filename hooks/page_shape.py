@@ -63,9 +63,7 @@ def _section_problems(markdown: str) -> list[str]:
     """Check the required sections of a guide: present, in order, not empty."""
     bodies = _split_sections(markdown)
     found = [s for s in bodies if s in _sections]
-    problems = [
-        f"missing section `## … {{ #{s} }}`" for s in _sections if s not in bodies
-    ]
+    problems = [f"missing section `## … {{ #{s} }}`" for s in _sections if s not in bodies]
     problems += [
         f"section `#{s}` is empty: write its content"
         for s in _sections

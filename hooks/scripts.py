@@ -153,7 +153,7 @@ def _render_form(keys: list[str], lang: str) -> str:
         return ""
     ui = _UI[lang]
     fields = "".join(
-        f'<label><span>{html.escape(_capitalized(_data["placeholders"][k][lang]))}</span>'
+        f"<label><span>{html.escape(_capitalized(_data['placeholders'][k][lang]))}</span>"
         f'<input name="{k}" type="{_data["placeholders"][k].get("type", "text")}" '
         f'autocomplete="off"></label>'
         for k in keys

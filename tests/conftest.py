@@ -5,6 +5,7 @@ tests its plugin. A failed build's messages are read from the log.
 """
 
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -82,7 +83,7 @@ def fixture_site(tmp_path):
 
 # Browser: the built site served on localhost, Debian's Chromium driven by Playwright.
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
 
 

@@ -151,7 +151,9 @@ def published_urls(site: Path = SITE) -> list[str]:
 
 def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
     now = set(published_urls(site))
-    entries = [line.strip() for line in listed.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    entries = [
+        line.strip() for line in listed.read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
     problems = [
         f"{listed.name}: '{entry}' no longer exists: restore the page or heading ID, "
         "or add a redirect (mkdocs-redirects) or an ID alias where it moved"
@@ -184,11 +186,15 @@ def update_urls(site: Path = SITE, listed: Path = PUBLISHED) -> int:
     return len(new)
 
 
-_HEADER = "# Every published URL and section (site-relative). Never delete a line: a shared link must keep working."
+_HEADER = (
+    "# Every published URL and section (site-relative). Never delete a line: a shared link must keep working."
+)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("check", choices=["ids", "readability", "urls", "all"])
     parser.add_argument("--site", type=Path, default=SITE)
     parser.add_argument("--update", action="store_true", help="with urls: append new sections")
