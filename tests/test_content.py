@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import LANGS, PAGES, ROOT
 
 import kbcheck
+from conftest import LANGS, PAGES, ROOT
 
 GUIDES = kbcheck.guides()
 SECTIONS = [s["id"] for s in yaml.safe_load((ROOT / "data/guide.yml").read_text())["required_sections"]]

@@ -4,9 +4,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import LANGS, PAGES
 
 import kbcheck
+from conftest import LANGS, PAGES
 
 OTHER = {"es": "en", "en": "es"}
 

@@ -139,13 +139,16 @@ def check_readability(site: Path = SITE, verbose: bool = False) -> list[str]:
 
 
 def published_urls(site: Path = SITE) -> list[str]:
-    """Every page URL and every URL#section of the built site, both languages."""
+    """Every page URL and every URL#section of a built site (pages are its `…/index.html` files)."""
     urls = []
-    for name in page_names():
-        for lang in LANGS:
-            url = url_of(name, lang)
-            urls.append(url or "./")
-            urls += [f"{url}#{sid}" for sid in sorted(section_ids(soup(html_file(site, name, lang))))]
+    for path in sorted(site.rglob("index.html")):
+        page = soup(path)
+        if article(page) is None or page.select_one('meta[http-equiv="refresh"]'):
+            continue
+        url = path.parent.relative_to(site).as_posix() + "/"
+        url = "./" if url == "./" else url
+        urls.append(url)
+        urls += [f"{url}#{sid}" for sid in sorted(section_ids(page))]
     return urls
 
 

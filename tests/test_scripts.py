@@ -1,0 +1,65 @@
+"""Script snippets: one source (data/scripts.yml), rendered by hooks/scripts.py in each language."""
+
+import pytest
+import yaml
+
+import kbcheck
+from conftest import LANGS, PAGES, ROOT
+
+DATA = yaml.safe_load((ROOT / "data/scripts.yml").read_text(encoding="utf-8"))
+SCRIPTS = {s["id"]: s for s in DATA["scripts"]}
+REQUIRED = {
+    "abrir-llamada",  # C29
+    "historial-pagos",  # C30
+    "devolucion",  # C31
+    "cargo-no-reconocido",  # C32
+    "monto-compra-anticipada",  # C37
+    "confirmar-acuerdo",  # C27
+    "escalar-devolucion",  # C25
+    "numero-de-caso",
+    "cambiar-pago-automatico",  # C41
+    "carta-disputa",  # C36
+}
+
+
+def test_every_script_the_issue_asks_for_exists():
+    assert REQUIRED <= set(SCRIPTS), f"missing scripts: {sorted(REQUIRED - set(SCRIPTS))}"
+    assert SCRIPTS["carta-disputa"]["kind"] == "letter"
+    assert "ssn" not in {k.lower() for k in DATA["placeholders"]}, "no SSN field, ever"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phrases_page_lists_every_script_under_its_anchor_grouped(site, lang):
+    article = kbcheck.article(site.html("frases", lang))
+    for sid, script in SCRIPTS.items():
+        heading = article.find(id=sid)
+        assert heading is not None and heading.name == "h3", f"{lang}/frases: no h3#{sid}"
+        assert heading.get_text().rstrip("¶").strip() == script[lang]["title"]
+        group = heading.find_previous("h2")
+        assert group["id"] == f"grupo-{script['group']}", f"{lang}/frases: #{sid} is under #{group['id']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_scripts_render_in_the_page_language(site, name, lang):
+    page = site.html(name, lang)
+    source = (ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8")
+    placed = [line.split()[2] for line in source.splitlines() if line.startswith("<!-- script: ")]
+    blocks = kbcheck.article(page).select("div.kb-script")
+    assert [b["data-script"] for b in blocks] == placed, f"{lang}/{name}: rendered vs placed"
+    for block in blocks:
+        script = SCRIPTS[block["data-script"]]
+        labels = {ph["data-label"] for ph in block.select(".kb-ph")}
+        keys = {ph["data-ph"] for ph in block.select(".kb-ph")}
+        expected = {f"[{DATA['placeholders'][k][lang]}]" for k in keys}
+        assert labels == expected, f"{lang}/{name}#{script['id']}: labels {labels} vs {expected}"
+        first_words = script[lang]["text"].split("[")[0].split()[:3]
+        assert " ".join(first_words) in block.get_text(" "), f"{lang}/{name}#{script['id']}: wrong text"
+        assert block.select_one("button.kb-copy[hidden]"), f"{lang}/{name}: copy button not hidden without JS"
+    if blocks:
+        form = kbcheck.article(page).select_one("details.kb-fill[hidden]")
+        assert form, f"{lang}/{name}: scripts without the fill-in form"
+        fields = {i["name"] for i in form.select("input")}
+        used = {ph["data-ph"] for b in blocks for ph in b.select(".kb-ph")}
+        assert fields == used, f"{lang}/{name}: form fields {sorted(fields)} vs placeholders {sorted(used)}"
+    assert "<!-- script" not in str(page), f"{lang}/{name}: a marker was left unrendered"
