@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build pdf test lint bench clean
 
 $(STAMP): requirements.txt constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The whole guide as one PDF per language, into site/ (the About page links to it): deploy after this.
+pdf: build
+	$(BIN)/python tools/guide_pdf.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests tools
 	$(BIN)/ruff format --check hooks tests tools
@@ -27,6 +31,18 @@ lint: $(STAMP)
 test: lint build
 	$(BIN)/python tools/kbcheck.py all
 	$(BIN)/pytest
+
+# A benchmark, not a test (results in bench/, git-ignored): Lighthouse mobile on every page, ours
+# against stock Material, then build times with and without our hooks. Needs Node 20 and chromium.
+BENCH_NPM := tools/bench/node_modules/.installed
+$(BENCH_NPM): tools/bench/package.json tools/bench/package-lock.json
+	cd tools/bench && npm ci --no-audit --no-fund
+	touch $(BENCH_NPM)
+
+bench: $(STAMP) $(BENCH_NPM)
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python tools/bench/lighthouse.py
+	$(BIN)/python tools/bench/build_time.py
+	$(BIN)/python tools/bench/search.py
 
 clean:
 	rm -rf site tests/.build .pytest_cache

@@ -130,7 +130,10 @@ def browser():
 
 @pytest.fixture
 def phone(browser, server):
-    """A fresh phone-sized browser context (360×740, touch, clipboard allowed); yields a page."""
+    """A fresh phone-sized browser context (360×740, touch, clipboard allowed); yields a page.
+
+    The offline service worker is blocked here (it would precache the whole language on every test);
+    tests/browser/test_offline_browser.py tests it with its own contexts."""
     context = browser.new_context(
         viewport=PHONE,
         is_mobile=True,
@@ -138,6 +141,7 @@ def phone(browser, server):
         device_scale_factor=2,
         base_url=server,
         permissions=["clipboard-read", "clipboard-write"],
+        service_workers="block",
     )
     page = context.new_page()
     yield page

@@ -49,7 +49,7 @@ def test_a_removed_section_is_named(site, tmp_path):
     problems = kbcheck.check_urls(site.site, listed)
     assert problems == [
         "published-urls.txt: 'compra-anticipada/#ya-no-existe' no longer exists: restore the page or "
-        "heading ID, or add a redirect (mkdocs-redirects) or an ID alias where it moved"
+        'heading ID, or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
     ]
 
 
@@ -76,5 +76,5 @@ def test_an_id_alias_keeps_an_old_link_working(fixture_site, tmp_path):
     listed.write_text("\n".join([*kbcheck.published_urls(built.site), "guia/#viejo", "en/guia/#viejo"]))
     assert kbcheck.check_urls(built.site, listed) == [
         "urls.txt: 'en/guia/#viejo' no longer exists: restore the page or heading ID, "
-        "or add a redirect (mkdocs-redirects) or an ID alias where it moved"
+        'or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
     ]

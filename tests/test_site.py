@@ -36,22 +36,38 @@ def test_page_exists_with_its_language(site, name, lang):
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_alternates_and_switcher_point_at_the_twin(site, name, lang):
+    """hreflang lives in sitemap.xml, not in <head>: Material fetches `sitemap.xml` next to every
+    head `<link rel="alternate">`, a 404 for page-level links (overrides/partials/kb-site-meta.html)."""
     page = site.html(name, lang)
     here = kbcheck.html_file(site.site, name, lang).parent
 
     def target(href):
         return (site.site / href.lstrip("/") if href.startswith("/") else here / href).resolve()
 
+    in_head = [link["href"] for link in page.select('head link[rel="alternate"][hreflang]')]
+    assert not in_head, f"{lang}/{name}: hreflang links in <head> make Material fetch 404s: {in_head}"
+    base = "https://progressive-leasing-guia.github.io/"
+    in_sitemap = _sitemap_alternates(site)[base + kbcheck.url_of(name, lang)]
+    twins = {code: base + kbcheck.url_of(name, code) for code in LANGS}
+    assert in_sitemap == twins, f"{lang}/{name}: sitemap alternates {in_sitemap} vs {twins}"
     expected = {code: kbcheck.html_file(site.site, name, code).parent.resolve() for code in LANGS}
-    alternates = {
-        link["hreflang"]: target(link["href"]) for link in page.select('head link[rel="alternate"][hreflang]')
-    }
-    assert alternates == expected, f"{lang}/{name}: {alternates} vs {expected}"
     switcher = page.select_one(f'.md-select__link[hreflang="{OTHER[lang]}"]')
     assert switcher, f"{lang}/{name}: no language switcher link to {OTHER[lang]}"
     assert target(switcher["href"]) == expected[OTHER[lang]], (
         f"{lang}/{name}: switcher goes to {switcher['href']}, twin is {expected[OTHER[lang]]}"
     )
+
+
+def _sitemap_alternates(site) -> dict[str, dict[str, str]]:
+    """{page URL: {hreflang: URL}} from the `xhtml:link rel="alternate"` entries of sitemap.xml."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(site.site / "sitemap.xml")
+    return {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link[@rel='alternate']", ns)
+        }
+        for url in tree.findall("s:url", ns)
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)

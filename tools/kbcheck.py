@@ -159,7 +159,7 @@ def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
     ]
     problems = [
         f"{listed.name}: '{entry}' no longer exists: restore the page or heading ID, "
-        "or add a redirect (mkdocs-redirects) or an ID alias where it moved"
+        'or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
         for entry in entries
         if entry not in now and not _moved(site, entry)
     ]

@@ -128,15 +128,20 @@
             function () { announce(status, T.linkCopied); },
             function () { announce(status, T.failed + " " + url); });
         });
-        heading.appendChild(button);
-        heading.appendChild(status);
+        // After the heading, not inside it: inside, every heading's accessible name would end in
+        // the button's label ("Qué decir ¶ Copiar enlace a esta sección: Qué decir").
+        heading.parentNode.insertBefore(status, heading.nextSibling);
+        heading.parentNode.insertBefore(button, status);
       });
   }
 
   function keepAnchorOnLanguageSwitch() {
     document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
-      link.addEventListener("click", function () {
+      link.addEventListener("click", function (event) {
         link.href = link.href.split("#")[0] + location.hash;
+        // Material's body click handler for pages with <link rel="alternate" hreflang> sends the
+        // reader to the twin without the #anchor; let the browser follow this link instead.
+        event.stopPropagation();
       });
     });
   }
@@ -147,11 +152,23 @@
     });
   }
 
+  /* A table wider than the phone scrolls sideways in its own box: make that box reachable and
+   * named for keyboard and screen-reader users (WCAG 2.1.1; axe scrollable-region-focusable). */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth || box.closest("[tabindex]")) return;
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", en ? "Table (scrolls sideways)" : "Tabla (se desplaza de lado)");
+    });
+  }
+
   function start() {
     setUpScripts();
     setUpSectionLinks();
     keepAnchorOnLanguageSwitch();
     tappableTerms();
+    focusableScrollers();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

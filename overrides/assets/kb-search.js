@@ -1,0 +1,273 @@
+/* Site search behind Material's header search box (overrides/partials/search.html).
+ * - Only this language's index (hooks/search.py writes one per language, under kb-search/).
+ * - Nothing loads until the reader opens search; then the manifest, the postings file for the first
+ *   letters of each word typed, and the small files of the pages shown. Nothing is sent anywhere.
+ * - Words are folded (no accents, lowercase) and stemmed with the rules the manifest carries, the
+ *   same the index was built with; scores were computed at build time, so this only adds them up.
+ * - A result opens the section that matched (URL#id). Why not lunr or Pagefind: decisions/0001-search.md. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-kb-search]");
+  if (!box) return;
+  var base = new URL(box.getAttribute("data-kb-search"), location.href);
+  var root = new URL("../", base);
+  var toggle = document.getElementById("__search");
+  var form = box.querySelector("form");
+  var input = form.querySelector("input");
+  var meta = box.querySelector(".md-search-result__meta");
+  var result = box.querySelector(".md-search-result");
+  var list = result.querySelector(".md-search-result__list");
+  var T = translations();
+  /* Results shown: pages, sections per page (the others only if they score OTHERS × the best), and
+   * how much a partial match counts (see closeness). */
+  var PAGES = 8, SECTIONS = 3, OTHERS = 0.35, PREFIX = 0.5, STEM_OF_WORD = 0.6;
+  var manifest = null, loading = null, files = {}, latest = 0, timer = 0;
+
+  function translations() {
+    try { return JSON.parse(document.getElementById("__config").textContent).translations || {}; }
+    catch (e) { return {}; }
+  }
+
+  function load() {
+    if (!loading) {
+      loading = fetch(new URL("index.json", base), { cache: "no-cache" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (m) {
+          m.keySet = new Set(m.keys);
+          m.stopSet = new Set(m.stop);
+          manifest = m;
+          return m;
+        })
+        .catch(function (e) { loading = null; throw e; });
+    }
+    return loading;
+  }
+
+  function get(path) {
+    if (!files[path]) {
+      files[path] = fetch(new URL(path + "?v=" + manifest.v, base))
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { delete files[path]; return {}; });
+    }
+    return files[path];
+  }
+
+  /* The same three steps as hooks/search.py: fold, words, stem. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function stem(word) {
+    for (var i = 0; i < manifest.suffixes.length; i++) {
+      var suffix = manifest.suffixes[i];
+      if (word.length - suffix.length >= manifest.min && word.slice(-suffix.length) === suffix) {
+        word = word.slice(0, -suffix.length);
+        if (manifest.undouble.indexOf(suffix) >= 0 && word.length > manifest.min &&
+            word[word.length - 1] === word[word.length - 2]) word = word.slice(0, -1);
+        break;
+      }
+    }
+    return word;
+  }
+
+  function words(text) {
+    return (fold(text).match(/[a-z0-9]+/g) || []).filter(function (w) {
+      return w.length > 1 && !manifest.stopSet.has(w);
+    });
+  }
+
+  function shardOf(term) {
+    if (manifest.keySet.has(term.slice(0, 3))) return term.slice(0, 3);
+    return manifest.keySet.has(term.slice(0, 2)) ? term.slice(0, 2) : null;
+  }
+
+  /* How well an index term matches a word the reader typed: exactly, as a longer form of the
+   * word's stem (typing in progress: "devol" → "devolver"), or as the stem of a word not yet
+   * finished ("devolu" → "devol"). */
+  function closeness(term, word, stemmed) {
+    if (term === stemmed) return 1;
+    if (stemmed.length >= 3 && term.slice(0, stemmed.length) === stemmed) return PREFIX;
+    if (term.length >= 4 && word.slice(0, term.length) === term) return STEM_OF_WORD;
+    return 0;
+  }
+
+  function rank(query) {
+    var typed = words(query);
+    var wanted = typed.map(function (w) { return { word: w, stem: stem(w) }; });
+    var shards = wanted.map(function (w) { var k = shardOf(w.stem); return k ? get("t/" + k + ".json") : {}; });
+    return Promise.all(shards).then(function (loaded) {
+      var docs = {};
+      wanted.forEach(function (w, i) {
+        var best = {};
+        Object.keys(loaded[i]).forEach(function (term) {
+          var factor = closeness(term, w.word, w.stem);
+          if (!factor) return;
+          var rows = loaded[i][term];
+          for (var j = 0; j < rows.length; j += 3) {
+            var key = rows[j] + "/" + rows[j + 1], score = rows[j + 2] * factor;
+            if (!best[key] || best[key] < score) best[key] = score;
+          }
+        });
+        Object.keys(best).forEach(function (key) {
+          var doc = docs[key] || (docs[key] = { page: +key.split("/")[0], section: +key.split("/")[1], score: 0, hits: 0 });
+          doc.score += best[key];
+          doc.hits += 1;
+        });
+      });
+      var ranked = Object.keys(docs).map(function (k) { return docs[k]; });
+      ranked.forEach(function (d) { d.score *= Math.pow(d.hits / wanted.length, 2); });
+      ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page || a.section - b.section; });
+      return { docs: ranked, stems: wanted.map(function (w) { return w.stem; }) };
+    });
+  }
+
+  function grouped(docs) {
+    var pages = [], byPage = {};
+    docs.forEach(function (d) {
+      if (!byPage[d.page]) { byPage[d.page] = []; pages.push(d.page); }
+      var best = byPage[d.page][0];
+      if (!best || (byPage[d.page].length < SECTIONS && d.score >= best.score * OTHERS)) byPage[d.page].push(d);
+    });
+    return pages.map(function (p) { return { page: p, docs: byPage[p] }; });
+  }
+
+  function escape(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  function marked(text, stems) {
+    return text.split(/(\s+)/).map(function (token) {
+      var hit = (fold(token).match(/[a-z0-9]+/g) || []).some(function (w) {
+        var s = stem(w);
+        return stems.some(function (q) { return s === q || (q.length >= 3 && s.slice(0, q.length) === q); });
+      });
+      return hit ? "<mark>" + escape(token) + "</mark>" : escape(token);
+    }).join("");
+  }
+
+  function link(page, doc, stems, first) {
+    var section = page.s[doc.section] || ["", "", ""];
+    var href = new URL(page.u + (section[0] ? "#" + section[0] : ""), root).href;
+    var heading = first
+      ? "<h1>" + escape(page.t) + "</h1>" + (section[1] ? '<p class="kb-search-section">' + marked(section[1], stems) + "</p>" : "")
+      : "<h2>" + marked(section[1] || page.t, stems) + "</h2>";
+    return '<a href="' + escape(href) + '" class="md-search-result__link">' +
+      '<article class="md-search-result__article md-typeset" data-md-score="' + doc.score.toFixed(1) + '">' +
+      (first ? '<div class="md-search-result__icon md-icon"></div>' : "") + heading +
+      (section[2] ? "<p>" + marked(section[2], stems) + "</p>" : "") + "</article></a>";
+  }
+
+  function say(count) {
+    var key = count === 0 ? "search.result.none" : count === 1 ? "search.result.one" : "search.result.other";
+    meta.textContent = (T[key] || "").replace("#", count);
+  }
+
+  function search() {
+    var query = input.value, mine = ++latest;  /* a slower, older search never overwrites a newer one */
+    if (!query.trim()) {
+      list.innerHTML = "";
+      result.removeAttribute("data-kb-query");
+      meta.textContent = T["search.result.placeholder"] || "";
+      return Promise.resolve();
+    }
+    return load().then(function () { return rank(query); }).then(function (found) {
+      var groups = grouped(found.docs);
+      var shown = groups.slice(0, PAGES);
+      return Promise.all(shown.map(function (g) { return get("p/" + g.page + ".json"); })).then(function (pages) {
+        if (mine !== latest) return;
+        say(groups.length);
+        result.setAttribute("data-kb-query", query);
+        list.innerHTML = shown.map(function (g, i) {
+          return '<li class="md-search-result__item">' + g.docs.map(function (d, j) {
+            return link(pages[i], d, found.stems, j === 0);
+          }).join("") + "</li>";
+        }).join("");
+      });
+    }).catch(function () {
+      if (mine !== latest) return;
+      list.innerHTML = "";
+      say(0);
+      result.setAttribute("data-kb-query", query);
+    });
+  }
+
+  function open(state) {
+    toggle.checked = state;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      load().catch(function () {});
+      setTimeout(function () { input.focus(); }, 50);
+    } else {
+      input.blur();
+    }
+  });
+  input.addEventListener("focus", function () {
+    load().catch(function () {});
+    if (!toggle.checked) open(true);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 80);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    search().then(function () {
+      var first = list.querySelector("a");
+      if (first) first.click();
+    });
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { search(); input.focus(); }, 0);
+  });
+  /* A section of the page the reader is on: on a phone Material locks the page's scrolling while
+   * search is open (body[data-md-scrolllock]) and restores the old position just after it closes,
+   * and its overlay, while it shrinks back, still stretches the viewport: a jump made before both
+   * are over is lost. Close search, wait for them (1.5 s at most), then go to the section. */
+  function afterScrollLock(go, tries) {
+    var busy = document.body.hasAttribute("data-md-scrolllock") ||
+      window.innerHeight > document.documentElement.clientHeight + 1;
+    if (busy && (tries || 0) < 50) setTimeout(function () { afterScrollLock(go, (tries || 0) + 1); }, 30);
+    else go();
+  }
+
+  list.addEventListener("click", function (event) {
+    var a = event.target.closest("a");
+    if (!a || a.pathname !== location.pathname) return;
+    event.preventDefault();
+    open(false);
+    setTimeout(function () {
+      afterScrollLock(function () {
+        if (location.hash !== a.hash) history.pushState(null, "", a.hash || location.pathname);
+        var target = a.hash && document.getElementById(decodeURIComponent(a.hash.slice(1)));
+        if (target) target.scrollIntoView();
+        else window.scrollTo(0, 0);
+      });
+    }, 0);
+  });
+  box.addEventListener("keydown", function (event) {  /* arrows move between the box and the results */
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var stops = [input].concat(Array.prototype.slice.call(list.querySelectorAll("a")));
+    var at = stops.indexOf(document.activeElement);
+    if (at < 0 || stops.length < 2) return;
+    event.preventDefault();
+    stops[(at + (event.key === "ArrowDown" ? 1 : -1) + stops.length) % stops.length].focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
+      document.activeElement.isContentEditable;
+    if (event.key === "Escape" && toggle.checked) open(false);
+    else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open(true);
+    }
+  });
+
+  /* For tests and the benchmark: the same term pipeline the index was built with. */
+  window.kbSearch = {
+    terms: function (text) { return load().then(function () { return words(text).map(stem); }); }
+  };
+})();

@@ -1,0 +1,60 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page, in either language, on a 360×740 phone.
+
+axe-core comes bundled in the pinned `axe-playwright-python` package (no download). The page is
+checked after its scripts ran (copy buttons, section links, fill-in form shown), since that is the
+page a reader gets. Rules tagged best-practice only are not asked for here; Lighthouse reports
+them in `make bench`.
+"""
+
+import pytest
+
+import kbcheck
+from conftest import LANGS, PAGES, PHONE
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+
+
+@pytest.fixture(scope="module")
+def reader(browser, server):
+    """One phone-sized page reused for every check (a check only reads the page)."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, base_url=server
+    )
+    yield context.new_page()
+    context.close()
+
+
+def violations(axe, page) -> list[str]:
+    results = axe.run(
+        page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {', '.join(' '.join(n['target']) for n in v['nodes'][:4])}"
+        f"{' …' if len(v['nodes']) > 4 else ''} — {v['help']}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_wcag_a_or_aa_violation(axe, reader, name, lang):
+    reader.goto(kbcheck.url_of(name, lang) or "./")
+    reader.wait_for_load_state("load")
+    found = violations(axe, reader)
+    assert not found, f"{lang}/{name}: {len(found)} vs 0 WCAG A/AA violations:\n  " + "\n  ".join(found)
+
+
+def test_axe_finds_a_planted_violation(axe, reader):
+    """The check itself works: an image without alt text and an unlabelled field are reported."""
+    reader.goto("./")
+    reader.evaluate(
+        """() => document.querySelector("article").insertAdjacentHTML("beforeend",
+            '<img src="assets/images/favicon.png"><input type="text">')"""
+    )
+    ids = {line.split(" ", 1)[0] for line in violations(axe, reader)}
+    assert {"image-alt", "label"} <= ids, f"axe reported {sorted(ids)} vs at least image-alt and label"

@@ -1,0 +1,172 @@
+"""Search as a reader uses it: on a phone, from the header search box, in the page's language.
+
+The query table is tests/search_queries.yml; each row is typed on the home page of its language.
+"""
+
+import gzip
+import importlib.util
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+import kbcheck
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+HOME = {"es": "./", "en": "en/"}
+BUDGET = 60 * 1024  # gzip bytes of search code and index a phone downloads before the first result
+
+
+def search(phone, query: str, keys: bool = True) -> list[list[str]]:
+    """Tap the header search icon, type the query (key by key, or pasted in one go);
+    return the results: each a page's links, best first."""
+    if not phone.locator(".md-search__input").is_visible():
+        phone.locator('label.md-header__button[for="__search"]').click()
+    box = phone.locator(".md-search__input")
+    box.fill("")
+    if keys:
+        box.press_sequentially(query)
+    else:
+        box.fill(query)
+    phone.wait_for_function(
+        "q => document.querySelector('.md-search-result').getAttribute('data-kb-query') === q",
+        arg=query,
+        timeout=5000,
+    )
+    return phone.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))"
+    )
+
+
+def in_language(href: str, base: str, lang: str) -> str:
+    """'http://host/en/compra-anticipada/#x' → 'compra-anticipada/#x' (home: './')."""
+    path = href.removeprefix(base)
+    if (lang == "en") != path.startswith("en/"):
+        return f"(not {lang}) {path}"
+    path = path.removeprefix("en/")
+    return path if path and not path.startswith("#") else "./" + path
+
+
+@pytest.fixture(scope="module")
+def home_pages(browser, server):
+    """One phone per language, on its home page, where each query of the table is typed in turn."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, base_url=server
+    )
+    pages = {}
+    for lang, home in HOME.items():
+        pages[lang] = context.new_page()
+        pages[lang].goto(home)
+    yield pages
+    context.close()
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=lambda c: f"{c['lang']}: {c['query']}")
+def test_query_lands_on_the_expected_section(home_pages, server, case):
+    results = search(home_pages[case["lang"]], case["query"], keys=False)
+    shown = [[in_language(href, server, case["lang"]) for href in links] for links in results]
+    top = [shown[0][0]] if case["top"] == 1 and shown else sum(shown[: case["top"]], [])
+    assert case["expected"] in top, (
+        f"{case['query']!r} ({case['lang']}): expected {case['expected']} "
+        f"in the first {case['top']}, got {top}"
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, query",
+    [("es", "buyout"), ("es", "Returns and defective items"), ("en", "buyout"), ("en", "Respuesta corta")],
+)
+def test_results_are_only_in_the_page_language(phone, server, lang, query):
+    requested = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto(HOME[lang])
+    links = sum(search(phone, query), [])
+    elsewhere = [h for h in links if (urlsplit(h).path.startswith("/en/")) != (lang == "en")]
+    assert not elsewhere, f"{lang} page shows results in the other language: {elsewhere}"
+    index = f"{server}{'en/' if lang == 'en' else ''}kb-search/"
+    fetched = [u for u in requested if "kb-search/" in u and "kb-search.js" not in u]
+    assert fetched and all(u.startswith(index) for u in fetched), f"index files outside {index}: {fetched}"
+
+
+FOLDED = [
+    ("es", ["devolucion", "devolución", "DEVOLUCIÓN", "Devolucion"]),
+    ("es", ["cancelacion", "cancelación", "CANCELACIÓN"]),
+    ("es", ["espanol", "español", "ESPAÑOL"]),
+    ("es", ["telefono", "Teléfono"]),
+    ("en", ["refund", "REFÚND", "réfund"]),
+    ("en", ["compra anticipada", "COMPRA ANTICIPÁDA"]),
+]
+
+
+@pytest.mark.parametrize("lang, spellings", FOLDED, ids=lambda v: v if isinstance(v, str) else v[0])
+def test_accents_and_case_do_not_matter(phone, lang, spellings):
+    phone.goto(HOME[lang])
+    first = search(phone, spellings[0])
+    assert first, f"{spellings[0]!r} finds nothing"
+    for spelling in spellings[1:]:
+        phone.goto(HOME[lang])
+        assert search(phone, spelling) == first, f"{spelling!r} and {spellings[0]!r} give different results"
+
+
+@pytest.mark.parametrize(
+    "start, query, section",
+    [
+        ("./", "cuanto cuesta el buyout", "cuanto-cuesta"),  # another page
+        ("en/compra-anticipada/", "how much does the buyout cost", "cuanto-cuesta"),  # the same page
+    ],
+)
+def test_a_result_opens_its_section(phone, start, query, section):
+    phone.goto(start)
+    search(phone, query)
+    phone.locator(".md-search-result__list a").first.tap()
+    phone.wait_for_url(f"**#{section}")
+    on_screen = "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+    on_screen += " return top >= 0 && top < innerHeight / 2; }"
+    try:
+        phone.wait_for_function(on_screen, arg=section, timeout=3000)
+    except PlaywrightTimeout:
+        top = phone.evaluate("id => document.getElementById(id).getBoundingClientRect().top", section)
+        pytest.fail(f"#{section} is not in the top half of the screen after opening the result: top={top}")
+
+
+def test_index_loads_only_when_search_opens(phone):
+    requested = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto("./")
+    phone.wait_for_load_state("networkidle")
+    early = [u for u in requested if "kb-search/" in u or "search_index" in u or "/lunr/" in u]
+    assert not early, f"search data loaded before the reader opened search: {early}"
+    search(phone, "buyout")
+    assert any(u.split("?")[0].endswith("kb-search/index.json") for u in requested), requested
+
+
+@pytest.mark.parametrize(
+    "lang, query", [("es", "me cobraron doble"), ("en", "how much does the buyout cost")]
+)
+def test_search_downloads_fit_the_budget(phone, site, lang, query):
+    """gzip bytes of the search script and every index file fetched up to the first result."""
+    requested = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto(HOME[lang])
+    search(phone, query)
+    files = {urlsplit(u).path for u in requested if "kb-search" in u}
+    sizes = {f: len(gzip.compress((site.site / f.lstrip("/")).read_bytes(), 9)) for f in files}
+    assert sum(sizes.values()) <= BUDGET, f"{sum(sizes.values())} > {BUDGET} bytes: {sizes}"
+
+
+def test_javascript_cuts_words_like_the_index(phone, site):
+    """kb-search.js must fold and stem exactly like hooks/search.py, or queries miss."""
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks" / "search.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    for lang in ("es", "en"):
+        phone.goto(HOME[lang])
+        for name in kbcheck.page_names():
+            text = kbcheck.reading_text(site.html(name, lang))
+            in_js = phone.evaluate("t => window.kbSearch.terms(t)", text)
+            in_python = hook.terms(text, lang)
+            diff = [(j, p) for j, p in zip(in_js, in_python, strict=False) if j != p][:5]
+            assert in_js == in_python, f"{lang}/{name}: JS vs Python terms differ, first: {diff}"

@@ -1,0 +1,259 @@
+"""What a first visit costs a reader and what it leaves on the phone.
+
+Each page is opened once in a fresh browser context (empty cache, no cookies) and watched until the
+network goes quiet. Service workers are blocked in those visits: what a worker fetches does not
+depend on the page (hooks/offline.py gives it one list per language), so one guide per language is
+also visited with workers allowed, until the worker has installed, and its requests and storage are
+checked the same way. From these visits:
+
+- privacy: every request goes to the site's own origin (data: URLs aside), none fails, no cookie
+  is set, and the only storage written is Material's UI state (below) — the reader's own details
+  (`kb-details`) are written only when the reader types them (test at the end);
+- bytes: a guide's first visit stays within `first_visit_guide` of data/budgets.yml, counting each
+  file fetched as its gzip level-6 size (what a static host sends).
+
+Material's own UI state is `localStorage["<scope>.__<name>"]`, scope being the language root ("/",
+"/en/"); with this site's configuration it writes none on a visit. The names allowed are the ones
+that record a reader's choice: `__palette` (colour scheme toggle), `__tabs` (linked content tabs),
+`__announce` (dismissed announcement). Not allowed: `__consent` (a cookie banner), `__source`
+(repository facts fetched from GitHub), `__outdated` (version warning).
+"""
+
+import gzip
+import re
+import time
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import kbcheck
+from conftest import LANGS, PAGES, PHONE, ROOT
+
+BUDGET = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))["first_visit_guide"]
+GUIDES = kbcheck.guides()
+READER_KEY = "kb-details"
+MATERIAL_UI = re.compile(r"/(en/)?\.__(palette|tabs|announce)")
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".map"}
+QUIET_S, MAX_S = 0.5, 20.0
+WITH_WORKER = "compra-anticipada"  # the guide visited with service workers allowed
+
+STORAGE = """async () => ({
+  local: Object.keys(localStorage),
+  session: Object.keys(sessionStorage),
+  indexedDB: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
+  caches: self.caches ? await caches.keys() : [],
+})"""
+
+# Service workers of the page's language have finished installing (or there are none).
+WORKERS_SETTLED = """async () => {
+  if (!navigator.serviceWorker) return true;
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  return registrations.every(r => !r.installing && !r.waiting);
+}"""
+
+
+class Visit:
+    def __init__(self):
+        self.requests: list[dict] = []
+        self.open = 0
+        self.last = time.monotonic()
+        self.storage: dict = {}
+        self.cookies: list = []
+
+
+_visits: dict = {}
+
+
+def first_visit(browser, server: str, name: str, lang: str, workers: bool = False) -> Visit:
+    """Open one page in a fresh context and record everything until the network is quiet."""
+    key = (name, lang, workers)
+    if key in _visits:
+        return _visits[key]
+    visit = Visit()
+    context = browser.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        base_url=server,
+        service_workers="allow" if workers else "block",
+    )
+
+    def started(request):
+        visit.open += 1
+        visit.last = time.monotonic()
+        visit.requests.append(
+            {
+                "url": request.url,
+                "worker": request.service_worker is not None,
+                "status": None,
+                "request": request,
+            }
+        )
+
+    def ended(request, failed=False):
+        visit.open -= 1
+        visit.last = time.monotonic()
+        for entry in visit.requests:
+            if entry["request"] is request and entry["status"] is None:
+                response = None if failed else request.response()
+                entry["status"] = "failed" if response is None else response.status
+                break
+
+    context.on("request", started)
+    context.on("requestfinished", ended)
+    context.on("requestfailed", lambda request: ended(request, failed=True))
+    try:
+        page = context.new_page()
+        page.goto(kbcheck.url_of(name, lang) or "./", wait_until="load")
+        deadline = time.monotonic() + MAX_S
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(150)
+            quiet = visit.open <= 0 and time.monotonic() - visit.last >= QUIET_S
+            if quiet and page.evaluate(WORKERS_SETTLED):
+                break
+        visit.storage = page.evaluate(STORAGE)
+        visit.cookies = context.cookies()
+    finally:
+        context.close()
+    for entry in visit.requests:
+        del entry["request"]
+    _visits[key] = visit
+    return visit
+
+
+@lru_cache(maxsize=1024)
+def sent_size(path: Path) -> int:
+    data = path.read_bytes()
+    return len(gzip.compress(data, compresslevel=6)) if path.suffix in COMPRESSED else len(data)
+
+
+def built_file(site: Path, url: str) -> Path:
+    path = urlsplit(url).path
+    file = site / path.lstrip("/")
+    return file / "index.html" if path.endswith("/") or file.is_dir() else file
+
+
+def assert_own_origin_only(visit: Visit, server: str, where: str):
+    origin = urlsplit(server)[:2]
+    elsewhere = sorted(
+        {
+            r["url"][:100]
+            for r in visit.requests
+            if not r["url"].startswith("data:") and urlsplit(r["url"])[:2] != origin
+        }
+    )
+    assert visit.requests, f"{where}: no request recorded (recorder broken?)"
+    assert not elsewhere, f"{where}: {len(elsewhere)} vs 0 requests to other origins: {elsewhere}"
+    failed = sorted(
+        f"{r['url']} ({r['status']})"
+        for r in visit.requests
+        if r["status"] == "failed" or (isinstance(r["status"], int) and r["status"] >= 400)
+    )
+    assert not failed, f"{where}: {len(failed)} vs 0 failed requests: {failed[:6]}"
+
+
+def assert_nothing_stored(visit: Visit, where: str):
+    assert visit.cookies == [], f"{where}: cookies {[c['name'] for c in visit.cookies]} vs none"
+    local = [k for k in visit.storage["local"] if not MATERIAL_UI.fullmatch(k)]
+    assert local == [], f"{where}: localStorage keys {local} vs none (Material UI state aside)"
+    session = [k for k in visit.storage["session"] if not MATERIAL_UI.fullmatch(k)]
+    assert session == [], f"{where}: sessionStorage keys {session} vs none"
+    assert visit.storage["indexedDB"] == [], f"{where}: IndexedDB {visit.storage['indexedDB']} vs none"
+
+
+def fetched_bytes(visit: Visit, server: str, site: Path, worker: bool) -> tuple[int, str]:
+    """gzip bytes of the site's files fetched (by the worker too if `worker`), and the biggest ones."""
+    files = [
+        built_file(site, r["url"])
+        for r in visit.requests
+        if r["url"].startswith(server) and (worker or not r["worker"])
+    ]
+    files = [f for f in files if f.is_file()]
+    biggest = ", ".join(
+        f"{f.name} {sent_size(f)}" for f in sorted(set(files), key=sent_size, reverse=True)[:4]
+    )
+    return sum(sent_size(f) for f in files), biggest
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_requests_only_to_the_site_itself(browser, server, name, lang):
+    assert_own_origin_only(first_visit(browser, server, name, lang), server, f"{lang}/{name}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_service_worker_requests_only_to_the_site_itself(browser, server, lang):
+    visit = first_visit(browser, server, WITH_WORKER, lang, workers=True)
+    assert_own_origin_only(visit, server, f"{lang}/{WITH_WORKER} with workers")
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_cookies_and_no_storage_unasked(browser, server, name, lang):
+    assert_nothing_stored(first_visit(browser, server, name, lang), f"{lang}/{name}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_cookies_and_no_storage_unasked_with_workers(browser, server, lang):
+    visit = first_visit(browser, server, WITH_WORKER, lang, workers=True)
+    assert_nothing_stored(visit, f"{lang}/{WITH_WORKER} with workers")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="CONFLICT with offline reading: overrides/assets/offline.js installs a service worker on "
+    "every first visit that precaches the whole language into Cache Storage, unasked. Issue #7 allows "
+    "only storage the reader chooses. Remove this mark when precaching becomes the reader's choice.",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_cache_storage_unasked(browser, server, lang):
+    visit = first_visit(browser, server, WITH_WORKER, lang, workers=True)
+    caches = visit.storage["caches"]
+    assert caches == [], f"{lang}/{WITH_WORKER}: Cache Storage {caches} vs none"
+
+
+@pytest.mark.parametrize("name", GUIDES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_load_within_budget(browser, server, site, name, lang):
+    """What the page itself fetches (what Lighthouse counts): HTML, CSS, JS, icons, manifest."""
+    size, biggest = fetched_bytes(first_visit(browser, server, name, lang), server, site.site, worker=False)
+    assert size <= BUDGET, f"{lang}/{name}: page load {size} B gzip vs budget {BUDGET} ({biggest}, …)"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="CONFLICT with offline reading: the service worker precaches every page of the language "
+    "(~180 files, ~200 KB gzip) on the first visit; issue #7's budget counts everything a first visit "
+    "downloads. Remove this mark when precaching becomes the reader's choice.",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_visit_within_budget_everything_included(browser, server, site, lang):
+    visit = first_visit(browser, server, WITH_WORKER, lang, workers=True)
+    size, biggest = fetched_bytes(visit, server, site.site, worker=True)
+    by_worker = sum(1 for r in visit.requests if r["worker"])
+    assert size <= BUDGET, (
+        f"{lang}/{WITH_WORKER}: first visit {size} B gzip vs budget {BUDGET} "
+        f"({by_worker} requests by the worker; {biggest}, …)"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reader_details_are_the_only_thing_kept(phone, lang):
+    """Typing in the fill-in form keeps `kb-details` and nothing else; "forget" removes it."""
+    phone.goto(kbcheck.url_of("frases", lang))
+    phone.locator(".kb-fill summary").first.click()
+    field = phone.locator(".kb-fill input[type=text]").first
+    field.fill("Tienda Uno")
+    phone.locator(".md-typeset .kb-copy").first.click()
+    kept = phone.evaluate(STORAGE)
+    local = [k for k in kept["local"] if not MATERIAL_UI.fullmatch(k)]
+    assert local == [READER_KEY], f"{lang}: localStorage keys {local} vs ['{READER_KEY}']"
+    assert "Tienda Uno" in phone.evaluate(f"localStorage.getItem('{READER_KEY}')"), f"{lang}: detail not kept"
+    assert kept["session"] == [], f"{lang}: sessionStorage keys {kept['session']} vs none"
+    assert phone.context.cookies() == [], f"{lang}: cookies set"
+    phone.locator(".kb-forget").first.click()
+    left = [k for k in phone.evaluate(STORAGE)["local"] if not MATERIAL_UI.fullmatch(k)]
+    assert left == [], f"{lang}: after 'forget' localStorage keys {left} vs none"

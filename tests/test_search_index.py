@@ -1,0 +1,107 @@
+"""The search index the build writes (hooks/search.py): one per language, pointing at real sections.
+
+What readers type and where it lands is tested in a browser: tests/browser/test_search_browser.py.
+"""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kbcheck
+from conftest import LANGS, PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = {"es": "", "en": "en/"}
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks" / "search.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _index_pages(site: Path, lang: str) -> dict[str, dict]:
+    folder = site / PREFIX[lang] / "kb-search" / "p"
+    pages = [json.loads(f.read_text(encoding="utf-8")) for f in folder.glob("*.json")]
+    return {p["u"]: p for p in pages}
+
+
+def _front_matter(name: str, lang: str) -> dict:
+    return yaml.safe_load((ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8").split("---")[1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_index(site, lang):
+    manifest = json.loads((site.site / PREFIX[lang] / "kb-search" / "index.json").read_text())
+    assert manifest["lang"] == lang, f"{PREFIX[lang]}kb-search/ is '{manifest['lang']}' vs '{lang}'"
+    indexed = sorted(_index_pages(site.site, lang))
+    expected = sorted("" if n == "index" else f"{n}/" for n in PAGES)
+    assert indexed == expected, f"{lang}: indexed pages {indexed} vs site pages {expected}"
+
+
+def test_the_mixed_language_lunr_index_is_not_published(site):
+    assert not (site.site / "search" / "search_index.json").exists()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_result_opens_an_existing_section(site, lang, name):
+    page = _index_pages(site.site, lang)["" if name == "index" else f"{name}/"]
+    anchors = {anchor for anchor, _, _ in page["s"] if anchor}
+    ids = kbcheck.section_ids(site.html(name, lang))
+    assert anchors <= ids, f"{lang}/{name}: results point at missing sections {sorted(anchors - ids)}"
+    assert page["t"] == site.html(name, lang).select_one("article h1").get_text().rstrip("¶").strip()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_keyword_reaches_the_index(site, lang, name):
+    hook = _hook()
+    meta = _front_matter(name, lang)
+    keywords = list(meta.get("keywords") or [])
+    keywords += [k for words in (meta.get("section_keywords") or {}).values() for k in words]
+    indexed = set()
+    for shard in (site.site / PREFIX[lang] / "kb-search" / "t").glob("*.json"):
+        indexed.update(json.loads(shard.read_text(encoding="utf-8")))
+    for keyword in map(str, keywords):
+        cut = hook.terms(keyword, lang)
+        assert cut, f"{lang}/{name}: keyword {keyword!r} is only stop words: no query can match it"
+        missing = [t for t in cut if t not in indexed]
+        assert not missing, f"{lang}/{name}: keyword {keyword!r} not indexed: {missing}"
+
+
+def _with_search_hook(front_matter: str):
+    def edit(root: Path):
+        config = root / "mkdocs.yml"
+        hooks = "  - hooks/glossary.py\n"
+        config.write_text(config.read_text().replace(hooks, hooks + "  - hooks/search.py\n"))
+        page = root / "docs" / "es" / "guia.md"
+        page.write_text(page.read_text().replace("type: guide\n", f"type: guide\n{front_matter}\n", 1))
+
+    return edit
+
+
+def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_site):
+    built = fixture_site(_with_search_hook("section_keywords:\n  pasos: [zanahoria]"))
+    assert built.ok, built.log
+    text = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
+    assert "zanahoria" not in text, "a section keyword shows in the page's HTML"
+    term = _hook().terms("zanahoria", "es")[0]
+    keys = json.loads((built.site / "kb-search" / "index.json").read_text())["keys"]
+    key = term[:3] if term[:3] in keys else term[:2]
+    shard = json.loads((built.site / "kb-search" / "t" / f"{key}.json").read_text())
+    page, section = shard[term][0], shard[term][1]
+    found = json.loads((built.site / "kb-search" / "p" / f"{page}.json").read_text())
+    where = (found["u"], found["s"][section][0])
+    assert where == ("guia/", "pasos"), f"'zanahoria' leads to {where} vs ('guia/', 'pasos')"
+
+
+def test_section_keywords_for_a_missing_section_fail_the_build(fixture_site):
+    built = fixture_site(_with_search_hook("section_keywords:\n  nowhere: [zanahoria]"))
+    assert not built.ok, "the build accepted keywords for a section that does not exist"
+    for part in ("docs/es/guia.md", "no section with ID 'nowhere'"):
+        assert part in built.log, f"{part!r} not in the build log:\n{built.log}"
