@@ -40,7 +40,7 @@ $(BENCH_NPM): tools/bench/package.json tools/bench/package-lock.json
 	touch $(BENCH_NPM)
 
 bench: $(STAMP) $(BENCH_NPM)
-	CHROME_PATH=/usr/bin/chromium $(BIN)/python tools/bench/lighthouse.py
+	$(BIN)/python tools/bench/lighthouse.py
 	$(BIN)/python tools/bench/build_time.py
 	$(BIN)/python tools/bench/search.py
 

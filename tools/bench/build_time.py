@@ -1,0 +1,93 @@
+"""How long `mkdocs build` takes, with and without our hooks, for the real site and a 500-page one.
+
+    .venv/bin/python tools/bench/build_time.py              # what `make bench` runs
+    .venv/bin/python tools/bench/build_time.py --pages 200 --runs 1
+
+The synthetic site has `--pages` pages per language (500 by default), generated into a temp dir:
+the real pages plus numbered copies of them (same front matter, scripts, glossary terms and links,
+so every hook has the same work per page as on the real site). Each build runs `mkdocs build` in a
+fresh process, as a person runs it, `--runs` times; the median is printed and written, with every
+run, to bench/build-time.json. A benchmark, not a test: nothing fails on the numbers.
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import variants  # noqa: E402
+
+OUT = variants.ROOT / "bench"
+LANGS = ("es", "en")
+
+
+def main() -> None:
+    args = _arguments()
+    rows = {}
+    with tempfile.TemporaryDirectory(prefix="kb-build-") as tmp:
+        synthetic = _synthetic_docs(Path(tmp) / "synthetic-docs", args.pages)
+        sites = {"real": None, f"synthetic {args.pages}/lang": synthetic}
+        print(f"mkdocs build, median of {args.runs} run(s): wall seconds (CPU seconds)")
+        print(f"{'site':<22}{'pages':>6}{'hooks':>15}{'no hooks':>15}{'ratio':>13}")
+        for label, docs in sites.items():
+            runs = {}
+            for variant in ("ours", "no-hooks"):
+                config = variants.project(Path(tmp) / f"{label.split()[0]}-{variant}", variant, docs)
+                runs[variant] = [variants.build(config, Path(tmp) / "out") for _ in range(args.runs)]
+            wall = {v: statistics.median(t[0] for t in r) for v, r in runs.items()}
+            cpu = {v: statistics.median(t[1] for t in r) for v, r in runs.items()}
+            rows[label] = {
+                "pages": _count_pages(docs or variants.ROOT / "docs"),
+                "wall_s": {v: round(t, 3) for v, t in wall.items()},
+                "cpu_s": {v: round(t, 3) for v, t in cpu.items()},
+                "ratio_hooks_over_no_hooks": {
+                    "wall": round(wall["ours"] / wall["no-hooks"], 3),
+                    "cpu": round(cpu["ours"] / cpu["no-hooks"], 3),
+                },
+                "runs": {v: [[round(w, 3), round(c, 3)] for w, c in r] for v, r in runs.items()},
+            }
+            cells = [f"{wall[v]:.2f} ({cpu[v]:.2f})" for v in ("ours", "no-hooks")]
+            ratio = f"{wall['ours'] / wall['no-hooks']:.2f} ({cpu['ours'] / cpu['no-hooks']:.2f})"
+            print(f"{label:<22}{rows[label]['pages']:>6}{cells[0]:>15}{cells[1]:>15}{ratio:>13}", flush=True)
+    OUT.mkdir(exist_ok=True)
+    report = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "python": sys.version.split()[0], "builds": rows}
+    (OUT / "build-time.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"written: {OUT / 'build-time.json'}")
+
+
+# Helpers
+
+
+def _arguments():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=500, help="pages per language of the synthetic site")
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median is shown)")
+    return parser.parse_args()
+
+
+def _synthetic_docs(folder: Path, per_language: int) -> Path:
+    """The real docs plus numbered copies (`copy-0001-<name>.md`) up to `per_language` pages a language."""
+    real = variants.ROOT / "docs"
+    shutil.copytree(real, folder)
+    for lang in LANGS:
+        names = sorted(p.name for p in (real / lang).glob("*.md"))
+        for number in range(per_language - len(names)):
+            name = names[number % len(names)]
+            shutil.copy(real / lang / name, folder / lang / f"copy-{number + 1:04d}-{name}")
+    return folder
+
+
+def _count_pages(docs: Path) -> int:
+    return sum(1 for lang in LANGS for _ in (docs / lang).rglob("*.md"))
+
+
+if __name__ == "__main__":
+    main()
