@@ -53,8 +53,9 @@ def _write(site: Path, lang: str, nav, root: str) -> None:
     pages = [(page.url, page.title) for page in nav.pages]
     (site / home / _OFFLINE).write_text(_offline_page(lang, pages, root), encoding="utf-8")
     urls = {home + _OFFLINE}
+    listings: dict[str, set[str]] = {}  # a folder's files, listed once per language, not per page
     for url, _ in pages:
-        urls |= {url, *_assets(site, url)}
+        urls |= {url, *_assets(site, url, listings)}
     precache = sorted(urls)
     data = {
         "lang": lang,
@@ -82,13 +83,17 @@ def _relative(url: str, home: str) -> str:
     return rel
 
 
-def _assets(site: Path, url: str) -> set[str]:
+def _assets(site: Path, url: str, listings: dict[str, set[str]]) -> set[str]:
     """Site-relative URLs of the files a built page loads, and of the search index it loads."""
     parser = _Loads()
     parser.feed(_file(site, url).read_text(encoding="utf-8"))
     found = {_resolve(url, ref) for ref in parser.refs}
     for folder in filter(None, (_resolve(url, ref.rstrip("/") + "/") for ref in parser.folders)):
-        found |= {p.relative_to(site).as_posix() for p in (site / folder).rglob("*") if p.is_file()}
+        if folder not in listings:
+            listings[folder] = {
+                p.relative_to(site).as_posix() for p in (site / folder).rglob("*") if p.is_file()
+            }
+        found |= listings[folder]
     worker = _resolve(url, parser.config.get("search", ""))
     if worker and parser.material_search:
         found |= _search_assets(site, worker, _resolve(url, parser.config.get("base", ".") + "/") or "")

@@ -20,11 +20,12 @@ that record a reader's choice: `__palette` (colour scheme toggle), `__tabs` (lin
 """
 
 import gzip
+import json
 import re
 import time
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -202,17 +203,61 @@ def test_no_cookies_and_no_storage_unasked_with_workers(browser, server, lang):
     assert_nothing_stored(visit, f"{lang}/{WITH_WORKER} with workers")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CONFLICT with offline reading: overrides/assets/offline.js installs a service worker on "
-    "every first visit that precaches the whole language into Cache Storage, unasked. Issue #7 allows "
-    "only storage the reader chooses. Remove this mark when precaching becomes the reader's choice.",
-)
+CACHED = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push([name, request.url]);
+  }
+  return urls;
+}"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_cache_storage_unasked(browser, server, lang):
-    visit = first_visit(browser, server, WITH_WORKER, lang, workers=True)
-    caches = visit.storage["caches"]
-    assert caches == [], f"{lang}/{WITH_WORKER}: Cache Storage {caches} vs none"
+def test_offline_cache_holds_only_the_sites_own_public_files(browser, server, site, lang):
+    """The one storage a reader does not ask for: the language's public pages, for reading offline.
+
+    decisions/0002-offline.md: Cache Storage may hold only same-origin files listed in that
+    language's service worker (public pages and assets, nothing about the reader).
+    """
+    context = browser.new_context(viewport=PHONE, base_url=server, service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(kbcheck.url_of(WITH_WORKER, lang), wait_until="load")
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")  # installed: precache done
+        cached = page.evaluate(CACHED)
+    finally:
+        context.close()
+    sw = (site.site / kbcheck.url_of("index", lang) / "sw.js").read_text(encoding="utf-8")
+    listed = json.loads(sw.split("self.KB_OFFLINE = ", 1)[1].split(";\n", 1)[0])
+    root = server + kbcheck.url_of("index", lang)
+    allowed = {urljoin(root, path) for path in listed["precache"]}
+    names = {name for name, _ in cached}
+    assert names == {listed["prefix"] + listed["version"]}, f"{lang}: caches {names}"
+    extra = sorted(url for _, url in cached if url not in allowed)
+    assert cached and not extra, (
+        f"{lang}: {len(extra)} vs 0 cached files outside the worker's list: {extra[:5]}"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_data_first_visit_within_budget_everything_included(browser, server, site, lang):
+    """A reader whose phone asks to save data gets the page only: no worker, no precache."""
+    context = browser.new_context(viewport=PHONE, base_url=server, service_workers="allow")
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    requests = []
+    context.on("requestfinished", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(kbcheck.url_of(WITH_WORKER, lang), wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        workers = page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length")
+        caches = page.evaluate("async () => (await caches.keys()).length")
+    finally:
+        context.close()
+    assert workers == 0 and caches == 0, f"{lang}: {workers} workers, {caches} caches vs none"
+    files = {built_file(site.site, url) for url in requests if url.startswith(server)}
+    size = sum(sent_size(f) for f in files if f.is_file())
+    assert size <= BUDGET, f"{lang}/{WITH_WORKER}: first visit {size} B gzip vs budget {BUDGET}"
 
 
 @pytest.mark.parametrize("name", GUIDES)
