@@ -56,25 +56,22 @@ def test_html_within_budget(site, name, lang):
     )
 
 
-@pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize("lang", LANGS)
-def test_css_within_budget(site, name, lang):
-    files = linked(site, name, lang, 'link[rel~="stylesheet"][href]', "href")
-    size = total(files, f"{lang}/{name}")
-    assert files, f"{lang}/{name}: links no stylesheet (selector out of date?)"
-    assert size <= BUDGETS["css_per_page"], (
-        f"{lang}/{name}: CSS is {size} B gzip vs budget {BUDGETS['css_per_page']} ({report(files)})"
-    )
+ASSETS = {  # kind: (what links it, its URL attribute, its budget in data/budgets.yml)
+    "CSS": ('link[rel~="stylesheet"][href]', "href", "css_per_page"),
+    "JS": ("script[src]", "src", "js_per_page"),
+}
 
 
+@pytest.mark.parametrize("kind", ASSETS)
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_js_within_budget(site, name, lang):
-    files = linked(site, name, lang, "script[src]", "src")
+def test_assets_within_budget(site, name, lang, kind):
+    selector, attribute, budget = ASSETS[kind]
+    files = linked(site, name, lang, selector, attribute)
     size = total(files, f"{lang}/{name}")
-    assert files, f"{lang}/{name}: loads no script (selector out of date?)"
-    assert size <= BUDGETS["js_per_page"], (
-        f"{lang}/{name}: JS is {size} B gzip vs budget {BUDGETS['js_per_page']} ({report(files)})"
+    assert files, f"{lang}/{name}: links no {kind} (selector out of date?)"
+    assert size <= BUDGETS[budget], (
+        f"{lang}/{name}: {kind} is {size} B gzip vs budget {BUDGETS[budget]} ({report(files)})"
     )
 
 
