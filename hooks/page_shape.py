@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 
 def on_config(config):
     global _sections
-    _sections = [s["id"] for s in _load(config)["required_sections"]]
+    path = Path(config.config_file_path).parent / "data" / "guide.yml"
+    _sections = [s["id"] for s in _read_yaml(path)["required_sections"]]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -39,11 +40,6 @@ def _read_yaml(path: Path):
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"data/{path.name}: cannot read it: {error}") from error
-
-
-def _load(config) -> dict:
-    path = Path(config.config_file_path).parent / "data" / "guide.yml"
-    return _read_yaml(path)
 
 
 def _front_matter_problems(meta: dict) -> list[str]:

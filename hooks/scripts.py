@@ -23,24 +23,25 @@ log = logging.getLogger("mkdocs.hooks.scripts")
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
 def on_config(config):
-    global _data
+    global _data, _scripts
     path = Path(config.config_file_path).parent / "data" / "scripts.yml"
     _data = _read_yaml(path) or {}
     problems = _data_problems(_data)
     if problems:
         raise PluginError("data/scripts.yml: " + "\n  ".join(["", *problems]))
-    _used.setdefault(config.theme["language"], set())
+    _scripts = {s["id"]: s for s in _data.get("scripts") or []}
 
 
 def on_page_markdown(markdown, page, config, files):
     where = f"docs/{page.file.src_uri}"
     lang = getattr(page.file, "locale", None) or config.theme["language"]
-    scripts = {s["id"]: s for s in _data.get("scripts", [])}
     seen: list[str] = []
     lines = markdown.splitlines()
-    for number, line in enumerate(lines, start=_first_line(page, markdown)):
+    first = _first_line(page, markdown)
+    for index, line in enumerate(lines):
         if not _ANY_MARKER.search(line):
             continue
+        number = first + index
         match = _MARKER.fullmatch(line.strip())
         if not match:
             raise PluginError(
@@ -48,23 +49,23 @@ def on_page_markdown(markdown, page, config, files):
                 "write `<!-- script: ID -->` alone on its line"
             )
         sid = match.group("id")
-        if sid not in scripts:
+        if sid not in _scripts:
             raise PluginError(
                 f"{where}:{number}: unknown script ID '{sid}': add it to data/scripts.yml "
-                f"or use one of: {', '.join(sorted(scripts))}"
+                f"or use one of: {', '.join(sorted(_scripts))}"
             )
         if sid in seen:
             raise PluginError(f"{where}:{number}: script '{sid}' is placed twice on this page")
-        form = "" if seen else _render_form(_page_placeholders(markdown, scripts), lang)
+        form = "" if seen else _render_form(_page_placeholders(markdown), lang)
         seen.append(sid)
-        lines[lines.index(line)] = form + _render_script(scripts[sid], lang)
+        lines[index] = form + _render_script(_scripts[sid], lang)
     _used.setdefault(lang, set()).update(seen)
     return "\n".join(lines)
 
 
 def on_post_build(config):
     lang = config.theme["language"]
-    unused = sorted({s["id"] for s in _data.get("scripts", [])} - _used.get(lang, set()))
+    unused = sorted(set(_scripts) - _used.get(lang, set()))
     for sid in unused:
         log.warning(f"data/scripts.yml: script '{sid}' is used by no page in '{lang}'")
     _used[lang] = set()
@@ -114,10 +115,11 @@ def _first_line(page, markdown: str) -> int:
     return source[:start].count("\n") + 1 if start >= 0 else 1
 
 
-def _page_placeholders(markdown: str, scripts: dict) -> list[str]:
+def _page_placeholders(markdown: str) -> list[str]:
+    """Placeholder keys of every script placed on the page (the same in both languages)."""
     keys: list[str] = []
     for sid in _MARKER_IDS.findall(markdown):
-        for key in _PLACEHOLDER.findall(scripts.get(sid, {}).get("es", {}).get("text", "")):
+        for key in _PLACEHOLDER.findall(_scripts.get(sid, {}).get("es", {}).get("text", "")):
             if key not in keys:
                 keys.append(key)
     return keys
@@ -173,6 +175,7 @@ def _capitalized(label: str) -> str:
 # Data
 
 _data: dict = {}
+_scripts: dict[str, dict] = {}
 _used: dict[str, set] = {}
 _LANGS = ("es", "en")
 _KINDS = ("phrase", "email", "letter")

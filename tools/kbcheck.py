@@ -121,19 +121,21 @@ def readability(text: str, lang: str) -> float:
     return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / max(1, len(words))
 
 
-def guides(site: Path = SITE) -> list[str]:
+def guides() -> list[str]:
+    """Pages whose front matter says `type: guide`."""
     docs = ROOT / "docs" / "es"
     return [n for n in page_names() if re.search(r"^type:\s*guide\s*$", (docs / f"{n}.md").read_text(), re.M)]
 
 
 def check_readability(site: Path = SITE, verbose: bool = False) -> list[str]:
     problems = []
+    guide_names = guides()
     for name in page_names():
         for lang in LANGS:
             score = readability(reading_text(soup(html_file(site, name, lang))), lang)
             if verbose:
                 print(f"{lang} {name:24} {score:6.1f}")
-            if name in guides(site) and score < MIN_READABILITY:
+            if name in guide_names and score < MIN_READABILITY:
                 problems.append(f"{lang}/{name}: readability {score:.1f} < {MIN_READABILITY}")
     return problems
 
@@ -146,7 +148,6 @@ def published_urls(site: Path = SITE) -> list[str]:
         if article(page) is None or page.select_one('meta[http-equiv="refresh"]'):
             continue
         url = path.parent.relative_to(site).as_posix() + "/"
-        url = "./" if url == "./" else url
         urls.append(url)
         urls += [f"{url}#{sid}" for sid in sorted(section_ids(page))]
     return urls
