@@ -105,7 +105,7 @@ def _rgb(hex_colour: str) -> bytes:
 _home = ""
 _SIZES = (192, 512)
 _ICON = "assets/icons/icon-{size}.png"
-_THEME_COLOR = "#4051b5"  # Material's "indigo" primary (mkdocs.yml theme.palette.primary)
+_THEME_COLOR = "#4051b5"  # Material's "indigo" primary (its default primary colour)
 _BACKGROUND = "#ffffff"
 _SHORT_NAME = {"es": "Guía PL", "en": "PL Guide"}
 _LINES = ((0.32, 0.64), (0.42, 0.64), (0.52, 0.64), (0.62, 0.54))  # (top, right end) of each line

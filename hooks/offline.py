@@ -12,7 +12,7 @@ once they have visited the site. At each language's root (`/`, `/en/`) this hook
 - `offline.html`: a small page in that language, shown instead of a page that is not cached, with
   links to every page that is.
 
-A page registers the worker that sits next to its `<link rel="manifest">` (overrides/assets/offline.js).
+A page registers the worker that sits next to its `<link rel="manifest">` (part 2 of overrides/assets/kb.js).
 mkdocs-static-i18n builds every language into the same site_dir, the default language's build
 finishing last, and rewrites the search index at the very end. So every post_build rewrites the
 files of every language built so far: the last one writes them all from the final bytes.
@@ -85,19 +85,24 @@ def _relative(url: str, home: str) -> str:
 
 def _assets(site: Path, url: str, listings: dict[str, set[str]]) -> set[str]:
     """Site-relative URLs of the files a built page loads, and of the search index it loads."""
-    parser = _Loads()
-    parser.feed(_file(site, url).read_text(encoding="utf-8"))
+    page = _file(site, url)
+    stamp = page.stat().st_mtime_ns  # each language's post_build sees the pages built before it
+    if _parsed.get(page, (None,))[0] != stamp:  # parse a page once per build of it, not per post_build
+        _parsed[page] = (stamp, _Loads())
+        _parsed[page][1].feed(page.read_text(encoding="utf-8"))
+    parser = _parsed[page][1]
     found = {_resolve(url, ref) for ref in parser.refs}
+    worker = _resolve(url, parser.config.get("search", ""))
+    if worker and parser.material_search:
+        found |= _search_assets(site, worker, _resolve(url, parser.config.get("base", ".") + "/") or "")
+    found = {ref for ref in found if ref and _file(site, ref).is_file()}
     for folder in filter(None, (_resolve(url, ref.rstrip("/") + "/") for ref in parser.folders)):
-        if folder not in listings:
+        if folder not in listings:  # files by construction: not checked again page after page
             listings[folder] = {
                 p.relative_to(site).as_posix() for p in (site / folder).rglob("*") if p.is_file()
             }
         found |= listings[folder]
-    worker = _resolve(url, parser.config.get("search", ""))
-    if worker and parser.material_search:
-        found |= _search_assets(site, worker, _resolve(url, parser.config.get("base", ".") + "/") or "")
-    return {ref for ref in found if ref and _file(site, ref).is_file()}
+    return found
 
 
 def _search_assets(site: Path, worker: str, base: str) -> set[str]:
@@ -182,6 +187,7 @@ class _Loads(HTMLParser):
 # Data
 
 _navs: dict[str, dict] = {}  # site_dir -> language -> navigation of that language's build
+_parsed: dict[Path, tuple] = {}  # page file -> (its mtime, what it loads)
 _OFFLINE = "offline.html"
 _LOADED_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest"}
 _TEXT = {

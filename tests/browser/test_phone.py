@@ -11,7 +11,8 @@ least 16px, and the things a reader taps are at least 44×44 CSS px.
   (`.md-header__button`: menu, language, search), the language list (`.md-select__link`), the
   drawer's page links (`.md-nav--primary .md-nav__link`, measured with the drawer open), the footer's
   previous/next links (`.md-footer__link`), the back-to-top button (`.md-top`, measured shown), the
-  page's own controls (`.kb-copy`, `.kb-link`, `.kb-forget`, `.kb-fill input`, every
+  page's own controls (`.kb-copy`, `.kb-link`, `.kb-forget`, `.kb-fill input`, the print buttons
+  `.kb-print`, the offline copy switch `.kb-offline-switch`, every
   `details > summary`, checklist rows `.task-list-control`) and the home page's choices (`.grid.cards`
   links: a card's link covers the whole card, so the card is measured and a tap at its centre must
   land on the link). Exempt: links inside running text, the footer's "Made with" credit and glossary
@@ -43,13 +44,17 @@ TAP_TARGETS = ", ".join(
         ".kb-copy",
         ".kb-link",
         ".kb-forget",
+        ".kb-print",
+        ".kb-offline-switch",
         ".kb-fill input",
         ".md-typeset details > summary",
         ".task-list-control",
     ]
 )
 CARD_LINKS = ".md-typeset .grid.cards > ul > li a"
-STABLE = ":scope > :is(h1, h2, h3, h4, p, ul, ol):not(.kb-print-bar, [hidden])"
+# Blocks kb.js adds or shows are not counted: the print bar, and the offline switch (About page,
+# hidden without JavaScript); whatever they push down is measured through the blocks that move.
+STABLE = ":scope > :is(h1, h2, h3, h4, p, ul, ol):not(.kb-print-bar, .kb-offline, [hidden])"
 TOPS = """([stable]) => [...document.querySelector("article.md-content__inner").querySelectorAll(stable)]
   .map(el => [el.localName + (el.id ? "#" + el.id : "") + ` "${el.textContent.trim().slice(0, 30)}"`,
               Math.round(el.getBoundingClientRect().top + scrollY)])"""

@@ -12,7 +12,9 @@ checked the same way. From these visits:
 - bytes: a guide's first visit stays within `first_visit_guide` of data/budgets.yml, counting each
   file fetched as its gzip level-6 size (what a static host sends);
 - the offline worker (decisions/0002-offline.md): it starts after the page has loaded, its cache
-  holds only the site's own public files, and a reader whose phone asks to save data gets none.
+  holds only the site's own public files, and a reader whose phone asks to save data gets none;
+  the switch in the About page's privacy section deletes the copy and stops it for good (both
+  languages), or saves one for a reader who asks to save data (`kb-offline`, the reader's choice).
 
 Material's own UI state is `localStorage["<scope>.__<name>"]`, scope being the language root ("/",
 "/en/"); with this site's configuration it writes none on a visit. The names allowed are the ones
@@ -31,6 +33,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 import kbcheck
 from conftest import LANGS, PAGES, PHONE, ROOT
@@ -287,3 +291,69 @@ def test_reader_details_are_the_only_thing_kept(phone, lang):
     phone.locator(".kb-forget").first.click()
     left = [k for k in phone.evaluate(STORAGE)["local"] if not MATERIAL_UI.fullmatch(k)]
     assert left == [], f"{lang}: after 'forget' localStorage keys {left} vs none"
+
+
+OFFLINE_KEY = "kb-offline"
+OFFLINE_STATE = """async () => ({
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+  caches: (await caches.keys()).filter(k => /^kb-/.test(k)).length,
+  choice: localStorage.getItem("kb-offline"),
+})"""
+
+
+def _offline_state(page, workers: int, where: str) -> dict:
+    """The worker count, once it is `workers` (a switch's work is asynchronous), and the rest."""
+    try:
+        page.wait_for_function(
+            f"async () => (await navigator.serviceWorker.getRegistrations()).length === {workers}",
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        pass  # the assertion below gives both sides
+    if workers:
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    state = page.evaluate(OFFLINE_STATE)
+    assert state["workers"] == workers, f"{where}: {state['workers']} vs {workers} service workers"
+    return state
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reader_can_delete_the_offline_copy_and_stop_it(browser, server, lang):
+    """About › Privacy: one tap deletes every cached page and the worker; no page brings them back."""
+    context = browser.new_context(viewport=PHONE, base_url=server, service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(kbcheck.url_of(WITH_WORKER, lang), wait_until="load")
+        assert _offline_state(page, 1, f"{lang}: first visit")["caches"] == 1, f"{lang}: no cache"
+        page.goto(kbcheck.url_of("acerca", lang) + "#privacidad")
+        switch = page.locator(".kb-offline .kb-offline-switch")
+        assert switch.is_visible(), f"{lang}: no offline switch on the About page"
+        before = page.locator(".kb-offline").inner_text()
+        switch.click()
+        expect(page.locator(".kb-offline .kb-status")).not_to_be_empty()
+        state = _offline_state(page, 0, f"{lang}: after 'delete'")
+        assert state == {"workers": 0, "caches": 0, "choice": "off"}, f"{lang}: after 'delete' {state}"
+        assert page.locator(".kb-offline").inner_text() != before, f"{lang}: the switch still says {before!r}"
+        for other in LANGS:  # the choice holds in both languages, page after page
+            page.goto(kbcheck.url_of(WITH_WORKER, other), wait_until="load")
+            page.wait_for_timeout(500)
+            state = page.evaluate(OFFLINE_STATE)
+            assert state == {"workers": 0, "caches": 0, "choice": "off"}, f"{other} after 'delete': {state}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_data_reader_can_still_save_the_guide(browser, server, lang):
+    """A reader who asks to save data gets no copy until they tap "save" on the About page."""
+    context = browser.new_context(viewport=PHONE, base_url=server, service_workers="allow")
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    try:
+        page = context.new_page()
+        page.goto(kbcheck.url_of("acerca", lang) + "#privacidad", wait_until="load")
+        assert _offline_state(page, 0, f"{lang}: Save-Data visit")["choice"] is None
+        page.locator(".kb-offline .kb-offline-switch").click()
+        state = _offline_state(page, 1, f"{lang}: after 'save'")
+        assert state["choice"] == "on" and state["caches"] == 1, f"{lang}: after 'save' {state}"
+    finally:
+        context.close()

@@ -3,15 +3,16 @@
     .venv/bin/python tools/bench/lighthouse.py                 # what `make bench` runs
     .venv/bin/python tools/bench/lighthouse.py --pages compra-anticipada,index --no-stock
     .venv/bin/python tools/bench/lighthouse.py --site /tmp/site-me   # an existing build, ours only
-    .venv/bin/python tools/bench/lighthouse.py --runs 3              # median of 3 runs per page
+    .venv/bin/python tools/bench/lighthouse.py --runs 1              # one run per page (quick look)
 
 Builds both variants into a temp dir (see variants.py), serves each with gzip on 127.0.0.1, runs the
 pinned Lighthouse (tools/bench/node_modules, `npm ci` there) with Debian's Chromium, prints one row
 per page (four scores, LCP, bytes transferred) and the ours/stock ratios, and writes all of it, with
 the audits that cost points, to bench/lighthouse.json. A benchmark, not a test: nothing fails on the
-numbers. Lighthouse simulates a slow phone from the CPU time it observes, so performance, LCP and
-TBT move with whatever else the machine is doing: compare runs made on a quiet machine, or use
-`--runs 3` (the run with the median performance score is kept, as Lighthouse's docs advise).
+numbers. Lighthouse simulates a slow phone from what it observes in one real load, so performance,
+LCP and TBT move from run to run (±0.1 s of first paint here, a point of score): each page is run
+3 times by default and the run with the median score is kept, as Lighthouse's docs advise
+(docs/variability.md there). Compare runs made on a quiet machine.
 """
 
 import argparse
@@ -91,7 +92,7 @@ def _arguments():
     parser.add_argument("--site", type=Path, help="measure this build as 'ours' instead of building one")
     parser.add_argument("--no-stock", dest="stock", action="store_false", help="skip stock Material")
     parser.add_argument(
-        "--runs", type=int, default=1, help="Lighthouse runs per page; the median run is kept"
+        "--runs", type=int, default=3, help="Lighthouse runs per page; the median run is kept"
     )
     return parser.parse_args()
 

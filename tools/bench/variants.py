@@ -6,7 +6,7 @@ Each variant is a small project folder in a temp dir whose `mkdocs.yml` inherits
 - "ours":     nothing (the real configuration, hooks included);
 - "no-hooks": `hooks: []` (same theme, CSS and JS; script/glossary markers stay HTML comments);
 - "stock":    no hooks, no `extra_css`, no `extra_javascript`, and an empty `custom_dir`, i.e.
-              Material as it comes, with our palette, features, Markdown extensions and plugins.
+              Material as it comes, with our features, Markdown extensions and plugins.
 
 `font: false` is inherited on purpose: with Google Fonts the stock pages would try to reach a third
 party that this machine cannot reach, and the comparison would measure a network failure.
