@@ -9,8 +9,8 @@ once they have visited the site. At each language's root (`/`, `/en/`) this hook
   Material's search worker, index and language support if the page has its search box). The version is a
   hash of those files' bytes, so any deploy that changes one of them changes `sw.js`: the browser
   installs the new worker, which fetches the new files and deletes the old cache.
-- `offline.html`: a small page in that language, shown instead of a page that is not cached, with
-  links to every page that is.
+- `offline.html`: a small page in that language (its markup is `offline_page.html` next to this
+  file), shown instead of a page that is not cached, with links to every page that is.
 
 A page registers the worker that sits next to its `<link rel="manifest">` (part 2 of overrides/assets/kb.js).
 mkdocs-static-i18n builds every language into the same site_dir, the default language's build
@@ -146,7 +146,8 @@ def _offline_page(lang: str, pages: list[tuple[str, str]], root: str) -> str:
         f'<li><a href="{html.escape(root + url)}">{html.escape(title or url)}</a></li>'
         for url, title in pages
     )
-    return _PAGE.format(lang=lang, items=items, **{k: html.escape(v) for k, v in text.items()})
+    page = (Path(__file__).parent / "offline_page.html").read_text(encoding="utf-8")
+    return page.format(lang=lang, items=items, **{k: html.escape(v) for k, v in text.items()})
 
 
 class _Loads(HTMLParser):
@@ -204,31 +205,3 @@ _TEXT = {
         "back": "When the signal is back, reload the page.",
     },
 }
-_PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{title}</title>
-<style>
-body {{ font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  margin: 0 auto; padding: 1rem; max-width: 36rem; color: #1b1b1f; }}
-h1 {{ font-size: 1.5rem; }}
-ul {{ padding-left: 1.2rem; }}
-a {{ display: block; padding: .6rem 0; color: #303fa1; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p>{lead}</p>
-<p>{saved}</p>
-<ul class="kb-offline-pages">
-{items}
-</ul>
-<p>{back}</p>
-</main>
-</body>
-</html>
-"""
