@@ -1,4 +1,4 @@
-"""Byte budgets on the built files: each page's HTML, and the CSS and JS each page links.
+"""Byte budgets on the built files: each page's HTML, and the CSS and JS each page links or inlines.
 
 The numbers live in data/budgets.yml; sizes are gzip level 6, as a static host sends them. What a
 first visit downloads in total (fetches made by scripts included) is measured in a real browser by
@@ -56,9 +56,9 @@ def test_html_within_budget(site, name, lang):
     )
 
 
-ASSETS = {  # kind: (what links it, its URL attribute, its budget in data/budgets.yml)
-    "CSS": ('link[rel~="stylesheet"][href]', "href", "css_per_page"),
-    "JS": ("script[src]", "src", "js_per_page"),
+ASSETS = {  # kind: (what links it, its URL attribute, its budget in data/budgets.yml, what is inline)
+    "CSS": ('link[rel~="stylesheet"][href]', "href", "css_per_page", "head > style"),
+    "JS": ("script[src]", "src", "js_per_page", "script:not([src])"),
 }
 
 
@@ -66,12 +66,15 @@ ASSETS = {  # kind: (what links it, its URL attribute, its budget in data/budget
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_assets_within_budget(site, name, lang, kind):
-    selector, attribute, budget = ASSETS[kind]
+    selector, attribute, budget, inline_selector = ASSETS[kind]
     files = linked(site, name, lang, selector, attribute)
     size = total(files, f"{lang}/{name}")
     assert files, f"{lang}/{name}: links no {kind} (selector out of date?)"
+    inline = "".join(el.get_text() for el in site.html(name, lang).select(inline_selector))
+    size += len(gzip.compress(inline.encode(), compresslevel=6)) if inline else 0
     assert size <= BUDGETS[budget], (
-        f"{lang}/{name}: {kind} is {size} B gzip vs budget {BUDGETS[budget]} ({report(files)})"
+        f"{lang}/{name}: {kind} is {size} B gzip vs budget {BUDGETS[budget]} "
+        f"({report(files)}, inline {len(inline)} B raw)"
     )
 
 

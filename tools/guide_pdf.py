@@ -61,6 +61,7 @@ def document(site: Path, lang: str) -> str:
         for link in home.select('head link[rel~="stylesheet"]')
         if not urlsplit(link["href"]).scheme
     )
+    styles += "".join(f"<style>{style.string}</style>" for style in home.select("head > style"))  # kb.css
     canonical = home.select_one('link[rel="canonical"]')
     public = canonical["href"] if canonical else ""
     site_name = _meta(home, "og:site_name") or home.title.get_text(strip=True)

@@ -201,12 +201,14 @@
         off: "This phone keeps no copy of this guide.",
         saveData: "Your phone asks to save data, so it keeps no copy of this guide.",
         remove: "Delete the copy and stop saving it", save: "Save the guide to read with no signal",
-        removed: "Copy deleted.", saved: "Saving the guide on this phone." }
+        removed: "Copy deleted.", saved: "Saving the guide on this phone.",
+        failed: "This browser does not let the guide save a copy." }
     : { on: "Este teléfono guarda una copia de esta guía para leerla sin señal.",
         off: "Este teléfono no guarda ninguna copia de esta guía.",
         saveData: "Su teléfono pide ahorrar datos: no guarda copia de esta guía.",
         remove: "Borrar la copia y no guardar más", save: "Guardar la guía para leer sin señal",
-        removed: "Copia borrada.", saved: "Guardando la guía en este teléfono." };
+        removed: "Copia borrada.", saved: "Guardando la guía en este teléfono.",
+        failed: "Este navegador no deja guardar una copia de la guía." };
 
   function choice() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
   function choose(value) { try { localStorage.setItem(KEY, value); } catch (e) { /* private mode */ } }
@@ -214,7 +216,7 @@
 
   function register() {
     return navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {
-      /* no worker (private mode, storage full): the site still works online */
+      return null; /* no worker (private mode, storage full): the site still works online */
     });
   }
 
@@ -245,7 +247,9 @@
       var on = wanted();
       choose(on ? "off" : "on");
       show();
-      (on ? remove() : register()).then(function () { status.textContent = on ? T.removed : T.saved; });
+      (on ? remove() : register()).then(function (done) {
+        status.textContent = on ? T.removed : done ? T.saved : T.failed;
+      });
     });
     show();
     box.append(text, " ", button, status);
