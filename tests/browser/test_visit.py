@@ -294,11 +294,11 @@ def test_reader_details_are_the_only_thing_kept(phone, lang):
 
 
 OFFLINE_KEY = "kb-offline"
-OFFLINE_STATE = """async () => ({
+OFFLINE_STATE = f"""async () => ({{
   workers: (await navigator.serviceWorker.getRegistrations()).length,
   caches: (await caches.keys()).filter(k => /^kb-/.test(k)).length,
-  choice: localStorage.getItem("kb-offline"),
-})"""
+  choice: localStorage.getItem("{OFFLINE_KEY}"),
+}})"""
 
 
 def _offline_state(page, workers: int, where: str) -> dict:
