@@ -77,6 +77,50 @@ BROKEN = {
         ],
         ["data/scripts.yml", "script 'saludo' is used by no page"],
     ),
+    "outside link not in the source registry": (
+        _edit(
+            "docs/en/index.md",
+            "Ver la [guía](guia.md#pasos).",
+            "See [a blog](https://blog.example.com/tips).",
+        ),
+        ["docs/en/index.md:10", "https://blog.example.com/tips is not in data/sources.yml"],
+    ),
+    "raw HTML link not in the source registry": (
+        _edit("docs/en/index.md", "Ver la [guía](guia.md#pasos).", '<a href="//cdn.example.net/x">x</a>'),
+        ["docs/en/index.md:10", "//cdn.example.net/x is not in data/sources.yml"],
+    ),
+    "source in the registry used by no page": (
+        _edit("docs/es/index.md", ", según la [agencia](https://example.gov/ayuda)", ""),
+        ["data/sources.yml", "entry 'agencia'", "linked by no page"],
+    ),
+    "Spanish page links an English source without saying so": (
+        _edit("data/sources.yml", "language: es", "language: en"),
+        ["docs/es/index.md:10", "https://example.gov/ayuda is in English", "en inglés"],
+    ),
+    "phone number no source states": (
+        _edit("docs/en/index.md", "Ver la [guía](guia.md#pasos).", "Call (800) 555-0199 now."),
+        ["docs/en/index.md:10", "phone number (800) 555-0199 is not quoted in data/sources.yml"],
+    ),
+    "phone number in a script that no source states": (
+        _edit(
+            "data/scripts.yml",
+            "Mi contrato es [contract].",
+            "Mi contrato es [contract]. Llamé al 800.555.0199.",
+        ),
+        ["data/scripts.yml:9", "phone number 800.555.0199 is not quoted"],
+    ),
+    "tap-to-call link to a number no source states": (
+        _edit("docs/es/index.md", "(tel:+18005550100)", "(tel:+18005550111)"),
+        ["docs/es/index.md:10", "phone number tel:+18005550111 is not quoted"],
+    ),
+    "email address no source states": (
+        _edit("docs/en/index.md", "Ver la [guía](guia.md#pasos).", "Write to help@example.com."),
+        ["docs/en/index.md:10", "email address help@example.com is not quoted"],
+    ),
+    "source entry without quotes": (
+        _edit("data/sources.yml", "    quotes:\n", "    notes:\n"),
+        ["data/sources.yml", "entry 1 'agencia' lacks quotes"],
+    ),
     "glossary term missing a language": (
         _edit("data/glossary.yml", "    en: {term: late fee, definition: A charge for paying late.}\n", ""),
         ["data/glossary.yml", "'cargo-por-mora'", "'en' entry"],

@@ -63,3 +63,50 @@ def test_scripts_render_in_the_page_language(site, name, lang):
         used = {ph["data-ph"] for b in blocks for ph in b.select(".kb-ph")}
         assert fields == used, f"{lang}/{name}: form fields {sorted(fields)} vs placeholders {sorted(used)}"
     assert "<!-- script" not in str(page), f"{lang}/{name}: a marker was left unrendered"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_certified_letter_holds_what_a_regulator_will_ask_for(site, lang):
+    letter = kbcheck.article(site.html("escalar", lang)).select_one(
+        'div.kb-script[data-script="carta-disputa"]'
+    )
+    keys = {ph["data-ph"] for ph in letter.select(".kb-ph")}
+    needed = {
+        "item",
+        "serial",
+        "lease-date",
+        "delivery-date",
+        "contacts",
+        "case-number",
+        "reply-by",
+        "tracking",
+    }
+    assert needed <= keys, f"{lang}: the certified letter lacks {sorted(needed - keys)}"
+    closing = {"es": "presentaré una queja", "en": "I will file a complaint"}[lang]
+    assert closing in letter.get_text(" "), f"{lang}: the letter does not say where the writer will complain"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_confirmation_email_has_a_recipient_from_the_lease(site, lang):
+    email = kbcheck.article(site.html("frases", lang)).select_one(
+        'div.kb-script[data-script="confirmar-acuerdo"]'
+    )
+    to = email.select_one('.kb-ph[data-ph="company-email"]')
+    assert to is not None, f"{lang}: the confirmation email has no recipient"
+    label = DATA["placeholders"]["company-email"][lang]
+    assert {"es": "contrato", "en": "lease"}[lang] in label, (
+        f"{lang}: the label {label!r} does not say where to find it"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_opening_call_asks_for_spanish_in_both_languages(site, lang):
+    block = (
+        kbcheck.article(site.html("antes-de-contactar", lang))
+        .find(id="en-espanol")
+        .find_next("div", class_="kb-script")
+    )
+    said = block.get_text(" ").casefold()
+    assert ("español" if lang == "es" else "spanish") in said, (
+        f"{lang}: the opening script does not ask for Spanish"
+    )

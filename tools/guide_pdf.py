@@ -39,13 +39,22 @@ def pdf_path(site: Path, lang: str) -> Path:
 
 
 def order(site: Path, lang: str) -> list[str]:
-    """Page names as a reader meets them: home, the pages it links to in order, then the rest."""
+    """Page names as a reader meets them: home, the pages it links to in order, then the rest in
+    the side menu's order."""
     names = kbcheck.page_names()
     by_url = {kbcheck.url_of(name, lang): name for name in names}
     home = kbcheck.soup(kbcheck.html_file(site, "index", lang))
     ordered = ["index"]
     for link in kbcheck.article(home).select("a[href]"):
         target = _target(kbcheck.url_of("index", lang), link["href"])
+        name = by_url.get(target[0]) if target else None
+        if name and name not in ordered:
+            ordered.append(name)
+    menu = [
+        _target(kbcheck.url_of("index", lang), a["href"])
+        for a in home.select("nav.md-nav--primary a.md-nav__link[href]")
+    ]
+    for target in menu:
         name = by_url.get(target[0]) if target else None
         if name and name not in ordered:
             ordered.append(name)

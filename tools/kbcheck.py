@@ -4,6 +4,7 @@
     python tools/kbcheck.py readability    # Fernández-Huerta (es) / Flesch (en) per page
     python tools/kbcheck.py urls           # every published URL#anchor still exists
     python tools/kbcheck.py urls --update  # add new sections to data/published-urls.txt
+    python tools/kbcheck.py problems       # real problem phrasings: each lands on a section that exists
     python tools/kbcheck.py all
 
 The tests import the same functions, so a failure reads the same in both places.
@@ -20,6 +21,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 PUBLISHED = ROOT / "data" / "published-urls.txt"
+PROBLEMS = ROOT / "tests" / "problems"
 LANGS = {"es": "", "en": "en/"}
 MIN_READABILITY = 60
 
@@ -77,7 +79,7 @@ def section_text(page: BeautifulSoup, sid: str) -> str:
 def reading_text(page: BeautifulSoup) -> str:
     """The prose a reader reads: article text without headings' permalinks, tables or form labels."""
     body = BeautifulSoup(str(article(page)), "html.parser")
-    for junk in body.select(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, abbr"):
+    for junk in body.select(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, .kb-sources, abbr"):
         if junk.name == "abbr":
             junk.unwrap()
         else:
@@ -195,11 +197,49 @@ _HEADER = (
 )
 
 
+def problem_sets(folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
+    """The real problem phrasings, by set ('tuning', 'heldout') and language."""
+    import yaml
+
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+
+
+def check_problems(site: Path = SITE, verbose: bool = False) -> list[str]:
+    """Every phrasing maps to `page#section` or to null with a `why:`; a mapped section must exist
+    and hold text in the phrasing's language. Prints how many the site answers."""
+    problems = []
+    for set_name, by_lang in problem_sets().items():
+        for lang, entries in by_lang.items():
+            answered = 0
+            for number, entry in enumerate(entries, 1):
+                where = f"tests/problems/{set_name}.yml: {lang} #{number} {entry.get('q', '')[:50]!r}"
+                if not entry.get("q") or "at" not in entry:
+                    problems.append(f"{where}: needs `q:` and `at:`")
+                    continue
+                if entry["at"] is None:
+                    if not entry.get("why"):
+                        problems.append(f"{where}: `at: null` needs a `why:`")
+                    continue
+                name, _, sid = entry["at"].partition("#")
+                path = html_file(site, name, lang)
+                if not path.exists() or not sid or not section_text(soup(path), sid):
+                    problems.append(f"{where}: {entry['at']} is not a section with text in {lang}")
+                    continue
+                answered += 1
+            if verbose:
+                share = 100 * answered / max(1, len(entries))
+                print(
+                    f"problems {set_name:8} {lang}: {answered} of {len(entries)} "
+                    f"answered by a section ({share:.0f}%)"
+                )
+    return problems
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("check", choices=["ids", "readability", "urls", "all"])
+    parser.add_argument("check", choices=["ids", "readability", "urls", "problems", "all"])
     parser.add_argument("--site", type=Path, default=SITE)
     parser.add_argument("--update", action="store_true", help="with urls: append new sections")
     args = parser.parse_args(argv)
@@ -210,10 +250,11 @@ def main(argv=None) -> int:
         "ids": lambda: check_ids(args.site),
         "readability": lambda: check_readability(args.site, verbose=True),
         "urls": lambda: check_urls(args.site),
+        "problems": lambda: check_problems(args.site, verbose=True),
     }
     problems = []
     for name, check in checks.items():
-        if args.check in (name, "all"):
+        if args.check == name or (args.check == "all" and name != "problems"):  # tests/test_problems.py
             problems += check()
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)

@@ -266,6 +266,24 @@
     }
   });
 
+  /* The home page's own search box (.kb-home-search): the reader types there, the header search
+   * opens with the same words and its results. A link with ?q=words does the same on load. */
+  function searchFor(words) {
+    input.value = words;
+    open(true);
+    return search();
+  }
+  var home = document.querySelector(".kb-home-search");
+  if (home) {
+    home.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var words = home.querySelector("input").value;
+      if (words.trim()) searchFor(words);
+    });
+  }
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked && asked.trim()) searchFor(asked);
+
   /* For tests and the benchmark: the same term pipeline the index was built with. */
   window.kbSearch = {
     terms: function (text) { return load().then(function () { return words(text).map(stem); }); }

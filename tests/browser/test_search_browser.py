@@ -170,3 +170,42 @@ def test_javascript_cuts_words_like_the_index(phone, site):
             in_python = hook.terms(text, lang)
             diff = [(j, p) for j, p in zip(in_js, in_python, strict=False) if j != p][:5]
             assert in_js == in_python, f"{lang}/{name}: JS vs Python terms differ, first: {diff}"
+
+
+HOME_ASK = {
+    "es": ("me cobraron dos veces este mes", "Buscar"),
+    "en": ("they charged me twice this month", "Search"),
+}
+
+
+@pytest.mark.parametrize("lang", HOME)
+def test_the_home_page_box_searches_in_the_readers_words(phone, server, lang):
+    words, button = HOME_ASK[lang]
+    phone.goto(HOME[lang])
+    form = phone.locator("form.kb-home-search")
+    box = form.locator("input[type=search]")
+    assert box.bounding_box()["height"] >= 44, f"{lang}: the home search box is smaller than a thumb"
+    box.fill(words)
+    form.get_by_role("button", name=button).tap()
+    phone.wait_for_function(
+        "q => document.querySelector('.md-search-result').getAttribute('data-kb-query') === q",
+        arg=words,
+        timeout=5000,
+    )
+    assert phone.locator("#__search").is_checked(), f"{lang}: the search panel did not open"
+    links = phone.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert links, f"{lang}: {words!r} from the home page box shows no result"
+    other = [href for href in links if in_language(href, server, lang).startswith("(not")]
+    assert not other, f"{lang}: results in the other language: {other}"
+
+
+@pytest.mark.parametrize("lang", HOME)
+def test_a_link_with_words_opens_search_with_them(phone, lang):
+    words = HOME_ASK[lang][0]
+    phone.goto(HOME[lang] + "?q=" + words.replace(" ", "+"))
+    phone.wait_for_function(
+        "q => document.querySelector('.md-search-result').getAttribute('data-kb-query') === q",
+        arg=words,
+        timeout=5000,
+    )
+    assert phone.locator(".md-search__input").input_value() == words
