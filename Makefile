@@ -8,10 +8,11 @@ export NO_MKDOCS_2_WARNING := true
 
 .PHONY: serve build pdf test lint bench clean
 
-$(STAMP): requirements.txt constraints.txt
+$(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -25,11 +26,11 @@ pdf: build
 	$(BIN)/python tools/guide_pdf.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests tools
-	$(BIN)/ruff format --check hooks tests tools
+	$(BIN)/ruff check kb hooks tests tools
+	$(BIN)/ruff format --check kb hooks tests tools
 
+# The whole-site checks (tools/kbcheck.py) run inside pytest, once. Fast loop: `.venv/bin/pytest -m "not browser"`.
 test: lint build
-	$(BIN)/python tools/kbcheck.py all
 	$(BIN)/pytest
 
 # A benchmark, not a test (results in bench/, git-ignored): Lighthouse mobile on every page, ours

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from kb.langs import LANGS
+
 # Hooks
 
 
@@ -36,4 +38,4 @@ def on_template_context(context, template_name, config):
 
 # Data
 
-_NON_DEFAULT = ("en",)
+_NON_DEFAULT = LANGS[1:]

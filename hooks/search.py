@@ -15,9 +15,7 @@ decisions/0001-search.md.
 import hashlib
 import json
 import math
-import re
 import shutil
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +23,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from kb.text import MIN_STEM, STOP, SUFFIXES, UNDOUBLE, terms
 
 # Hooks
 
@@ -71,28 +71,6 @@ def on_post_build(config):
 
 
 # Helpers
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: 'Devolución' → 'devolucion' (kb-search.js does the same)."""
-    return re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).lower()
-
-
-def stem(word: str, lang: str) -> str:
-    """Strip the first listed ending that leaves at least _MIN_STEM letters."""
-    for suffix in _SUFFIXES[lang]:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
-            if suffix in _UNDOUBLE and len(word) > _MIN_STEM and word[-1] == word[-2]:
-                word = word[:-1]
-            break
-    return word
-
-
-def terms(text: str, lang: str) -> list[str]:
-    """Index terms of a text: folded words of 2+ characters, stop words out, stemmed."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1]
-    return [stem(w, lang) for w in words if w not in _STOP[lang]]
 
 
 def _prefix(config) -> str:
@@ -187,8 +165,8 @@ def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
     files = {f"t/{key}.json": shard for key, shard in shards.items()}
     files.update({f"p/{p}.json": _page_file(page) for p, page in enumerate(pages)})
     version = hashlib.sha1(_json(files).encode()).hexdigest()[:10]
-    files["index.json"] = {"v": version, "lang": lang, "keys": sorted(shards), "min": _MIN_STEM}
-    files["index.json"].update(stop=sorted(_STOP[lang]), suffixes=_SUFFIXES[lang], undouble=sorted(_UNDOUBLE))
+    files["index.json"] = {"v": version, "lang": lang, "keys": sorted(shards), "min": MIN_STEM}
+    files["index.json"].update(stop=sorted(STOP[lang]), suffixes=SUFFIXES[lang], undouble=sorted(UNDOUBLE))
     out = site_dir / _DIR
     shutil.rmtree(out, ignore_errors=True)
     for name, content in files.items():
@@ -235,24 +213,6 @@ _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discoun
 _LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
-_MIN_STEM = 3
 _SHARD_BYTES = 4000
 _MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
 _EXCERPT = 160
-_UNDOUBLE = {"ed", "ing"}  # cancelled → cancell → cancel
-# Endings, longest first (accents already folded). Crude on purpose: the query gets the same cut.
-_SUFFIXES = {
-    "es": "aciones uciones amientos imientos amiento imiento ciones acion ucion mente ieron aron "
-    "ando iendo ados idos adas idas ado ido ada ida ar er ir es os as a o e s".split(),
-    "en": "ations ation ments ment ings ing ies ied ed es ly s e".split(),
-}
-_STOP = {
-    "es": set(
-        "a al algo como con de del el ella en era es esa ese eso esta este esto ha hay la las le les lo "
-        "los me mi mis muy nos o para pero por que se sin su sus te tu un una uno unos y ya yo".split()
-    ),
-    "en": set(
-        "a an and are as at be by do does for from has have how i if in is it its me my of on or "
-        "our so that the their them they this to was we what when where with you your".split()
-    ),
-}

@@ -14,8 +14,10 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from kb.build import read_data
+from kb.langs import LANGS, written_date
 
 # Hooks
 
@@ -86,7 +88,7 @@ def _source_list(entries: list[dict], lang: str) -> str:
     for entry in sorted(entries, key=lambda e: (e["publisher"].casefold(), e["title"].casefold())):
         note = " (en inglés)" if lang == "es" and entry["language"] == "en" else ""
         note += " (in Spanish)" if lang == "en" and entry["language"] == "es" else ""
-        read = _date(entry["read"], lang)
+        read = written_date(entry["read"], lang)
         items.append(
             f'<li><a href="{html.escape(entry["url"])}">{html.escape(entry["title"])}</a>{note}. '
             f"{html.escape(entry['publisher'])}. "
@@ -96,18 +98,9 @@ def _source_list(entries: list[dict], lang: str) -> str:
     return '<ul class="kb-sources">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _date(day: datetime.date, lang: str) -> str:
-    if lang == "es":
-        return f"{day.day} de {_MONTHS['es'][day.month - 1]} de {day.year}"
-    return f"{_MONTHS['en'][day.month - 1]} {day.day}, {day.year}"
-
-
 def _entries(path: Path) -> tuple[list[dict], list[str]]:
     """The registry's entries, and what is wrong with its shape (each problem names the entry)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise PluginError(f"data/sources.yml: cannot read it: {error}") from error
+    data = read_data(path) or {}
     items = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise PluginError("data/sources.yml: needs a `sources:` list of entries")
@@ -122,8 +115,11 @@ def _entries(path: Path) -> tuple[list[dict], list[str]]:
         if missing:
             problems.append(f"data/sources.yml: {label} lacks {', '.join(missing)}")
             continue
-        if item["language"] not in ("es", "en"):
-            problems.append(f"data/sources.yml: {label}: language must be es or en, not {item['language']!r}")
+        if item["language"] not in LANGS:
+            problems.append(
+                f"data/sources.yml: {label}: language must be one of {', '.join(LANGS)}, "
+                f"not {item['language']!r}"
+            )
         if not isinstance(item["read"], datetime.date) or item["read"] > datetime.date.today():
             problems.append(
                 f"data/sources.yml: {label}: `read:` must be a past date (YYYY-MM-DD), not {item['read']!r}"
@@ -205,10 +201,6 @@ def _digits(phone: str) -> str:
 
 _MARKER = "<!-- sources -->"
 _entries_read: list[dict] = []
-_MONTHS = {
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-    "en": "January February March April May June July August September October November December".split(),
-}
 _REQUIRED = ("id", "url", "publisher", "title", "language", "read", "quotes")
 # Markdown links [text](url), autolinks <url>, reference definitions [x]: url, raw HTML href/src.
 _LINK = re.compile(

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from kb.langs import LANGS as _LANGS
+
 # Hooks
 
 
@@ -37,5 +39,3 @@ def _pages(folder: Path) -> set[str]:
 
 
 # Data
-
-_LANGS = ("es", "en")

@@ -7,7 +7,6 @@ tests its plugin. A failed build's messages are read from the log.
 import logging
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import kbcheck  # noqa: E402
+from kb import ROOT
+from kb import checks as kbcheck
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = kbcheck.page_names()
@@ -82,6 +79,15 @@ def fixture_site(tmp_path):
 
 
 # Browser: the built site served on localhost, Debian's Chromium driven by Playwright.
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (it asks for the `browser` fixture, directly or through
+    `phone`, `server`…) is marked `browser`: `pytest -m "not browser"` is the fast loop."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}

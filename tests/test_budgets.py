@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-import kbcheck
 from conftest import LANGS, PAGES, ROOT
+from kb import checks as kbcheck
 
 BUDGETS = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))
 

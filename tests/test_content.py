@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import kbcheck
 from conftest import LANGS, PAGES, ROOT
+from kb import checks as kbcheck
 
 GUIDES = kbcheck.guides()
 SECTIONS = [s["id"] for s in yaml.safe_load((ROOT / "data/guide.yml").read_text())["required_sections"]]

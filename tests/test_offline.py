@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES, ROOT, build_site
+from kb import checks as kbcheck
 
 BUDGET = 500_000  # bytes, gzipped, per language
 OFFLINE_TITLE = {"es": "Sin conexión", "en": "You are offline"}

@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-import kbcheck
 from conftest import LANGS
+from kb import checks as kbcheck
 
 SETS = kbcheck.problem_sets()
 

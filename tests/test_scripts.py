@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-import kbcheck
 from conftest import LANGS, PAGES, ROOT
+from kb import checks as kbcheck
 
 DATA = yaml.safe_load((ROOT / "data/scripts.yml").read_text(encoding="utf-8"))
 SCRIPTS = {s["id"]: s for s in DATA["scripts"]}

@@ -3,25 +3,18 @@
 What readers type and where it lands is tested in a browser: tests/browser/test_search_browser.py.
 """
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
+from kb import text
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = {"es": "", "en": "en/"}
-
-
-def _hook():
-    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks" / "search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _index_pages(site: Path, lang: str) -> dict[str, dict]:
@@ -60,7 +53,6 @@ def test_every_result_opens_an_existing_section(site, lang, name):
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_keyword_reaches_the_index(site, lang, name):
-    hook = _hook()
     meta = _front_matter(name, lang)
     keywords = list(meta.get("keywords") or [])
     keywords += [k for words in (meta.get("section_keywords") or {}).values() for k in words]
@@ -68,7 +60,7 @@ def test_every_keyword_reaches_the_index(site, lang, name):
     for shard in (site.site / PREFIX[lang] / "kb-search" / "t").glob("*.json"):
         indexed.update(json.loads(shard.read_text(encoding="utf-8")))
     for keyword in map(str, keywords):
-        cut = hook.terms(keyword, lang)
+        cut = text.terms(keyword, lang)
         assert cut, f"{lang}/{name}: keyword {keyword!r} is only stop words: no query can match it"
         missing = [t for t in cut if t not in indexed]
         assert not missing, f"{lang}/{name}: keyword {keyword!r} not indexed: {missing}"
@@ -77,7 +69,7 @@ def test_every_keyword_reaches_the_index(site, lang, name):
 def _with_search_hook(front_matter: str):
     def edit(root: Path):
         config = root / "mkdocs.yml"
-        hooks = "  - hooks/glossary.py\n"
+        hooks = "  - hooks/scripts.py\n"
         config.write_text(config.read_text().replace(hooks, hooks + "  - hooks/search.py\n"))
         page = root / "docs" / "es" / "guia.md"
         page.write_text(page.read_text().replace("type: guide\n", f"type: guide\n{front_matter}\n", 1))
@@ -88,9 +80,9 @@ def _with_search_hook(front_matter: str):
 def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_site):
     built = fixture_site(_with_search_hook("section_keywords:\n  pasos: [zanahoria]"))
     assert built.ok, built.log
-    text = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
-    assert "zanahoria" not in text, "a section keyword shows in the page's HTML"
-    term = _hook().terms("zanahoria", "es")[0]
+    html = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
+    assert "zanahoria" not in html, "a section keyword shows in the page's HTML"
+    term = text.terms("zanahoria", "es")[0]
     keys = json.loads((built.site / "kb-search" / "index.json").read_text())["keys"]
     key = term[:3] if term[:3] in keys else term[:2]
     shard = json.loads((built.site / "kb-search" / "t" / f"{key}.json").read_text())

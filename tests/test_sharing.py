@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
 
 BASE = "https://progressive-leasing-guia.github.io/"
 

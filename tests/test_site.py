@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
 
 OTHER = {"es": "en", "en": "es"}
 

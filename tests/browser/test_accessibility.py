@@ -8,8 +8,8 @@ them in `make bench`.
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES, PHONE
+from kb import checks as kbcheck
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

@@ -19,8 +19,8 @@ import threading
 import pytest
 from test_offline import OFFLINE_TITLE, worker_data
 
-import kbcheck
 from conftest import LANGS, PAGES, PHONE, ROOT, build_site
+from kb import checks as kbcheck
 
 DEEP = ("compra-anticipada", "si-no-se-resuelve")
 

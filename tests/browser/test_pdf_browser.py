@@ -1,4 +1,4 @@
-"""The whole guide as one PDF per language (`make pdf`, tools/guide_pdf.py), linked from About.
+"""The whole guide as one PDF per language (`make pdf`, kb/pdf.py), linked from About.
 
 Each PDF has every page of its language, each starting a new sheet, in the order a reader meets
 them: the home page, the pages it links to in its order, then the rest in the menu's order; it is
@@ -7,12 +7,12 @@ in its language (text and PDF language tag), and the About page's link leads to 
 
 import subprocess
 
-import guide_pdf
 import pytest
 from test_print_browser import pdf_info
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
+from kb import pdf as guide_pdf
 
 REVIEWED = {"es": "Última revisión", "en": "Last reviewed"}
 OTHER = {"es": "en", "en": "es"}

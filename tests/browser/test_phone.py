@@ -27,8 +27,8 @@ least 16px, and the things a reader taps are at least 44×44 CSS px.
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
 
 SCREENS = {"320x640": {"width": 320, "height": 640}, "360x740": {"width": 360, "height": 740}}
 MIN_TEXT_PX = 16

@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
 
 HIDDEN = [
     ".md-header",

@@ -10,8 +10,8 @@ import re
 import pytest
 import yaml
 
-import kbcheck
 from conftest import LANGS, ROOT
+from kb import checks as kbcheck
 
 SCRIPTS = yaml.safe_load((ROOT / "data" / "scripts.yml").read_text(encoding="utf-8"))
 BY_ID = {s["id"]: s for s in SCRIPTS["scripts"]}

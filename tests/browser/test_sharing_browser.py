@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-import kbcheck
 from conftest import LANGS, PAGES
+from kb import checks as kbcheck
 
 # (page, section) pairs a helper would share: guide sections, a guide's own section, scripts.
 DEEP = [

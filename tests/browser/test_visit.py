@@ -36,8 +36,8 @@ import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-import kbcheck
 from conftest import LANGS, PAGES, PHONE, ROOT
+from kb import checks as kbcheck
 
 BUDGET = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))["first_visit_guide"]
 GUIDES = kbcheck.guides()

@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import variants  # noqa: E402
+import variants  # a sibling: Python puts the script's folder on sys.path
 
 OUT = variants.ROOT / "bench"
 LANGS = ("es", "en")

@@ -20,18 +20,14 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import variants  # a sibling: Python puts the script's folder on sys.path
+from serve import serve
 
-import variants  # noqa: E402
-from serve import serve  # noqa: E402
-
-import kbcheck  # noqa: E402
+from kb import checks as kbcheck
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"

@@ -1,0 +1,34 @@
+"""Read the project's data files (YAML) with one message shape: the file, what is wrong, the fix."""
+
+from pathlib import Path
+
+import yaml
+
+from kb import ROOT
+
+
+class DataError(ValueError):
+    """A data file that cannot be used; the message names the file (and line where there is one)."""
+
+
+def read_yaml(path: Path):
+    """The parsed file, or DataError naming it relative to the project and the line YAML stopped at."""
+    where = _relative(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataError(f"{where}: cannot read it: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise DataError(f"{where}: is not UTF-8 text (byte {error.start}): save it as UTF-8") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataError(f"{where}{line}: not valid YAML ({problem}): check indentation and quotes") from error
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return f"data/{path.name}" if path.parent.name == "data" else path.name

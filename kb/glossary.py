@@ -1,0 +1,102 @@
+"""The glossary: the glossary page's entries, and each term explained wherever it appears.
+
+Stressed readers meet words like "buyout" or "cargo por mora" mid-guide. Terms are written once in
+`data/glossary.yml` (Spanish and English side by side). In a Python-Markdown extension (`kb.glossary`
+in mkdocs.yml), a `<!-- glossary -->` marker renders them as linkable entries (`#id`); on every
+other page except the home page the terms become `<abbr>` elements (Python-Markdown's `abbr`
+extension), which Material shows as a tooltip on hover, focus or tap.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from kb.data import DataError, read_yaml
+from kb.errors import ContentError
+from kb.langs import LANGS
+from kb.page import page_of
+
+# Extension
+
+
+class GlossaryExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "lang": ["", "page language when no MkDocs page is known (es, en)"],
+            "root": ["", "project folder holding data/glossary.yml when no MkDocs page is known"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.preprocessors.register(_Glossary(md, self.getConfigs()), "kb_glossary", 34)
+
+
+def makeExtension(**kwargs):
+    return GlossaryExtension(**kwargs)
+
+
+class _Glossary(Preprocessor):
+    def __init__(self, md, options):
+        super().__init__(md)
+        self.options = options
+
+    def run(self, lines):
+        page = page_of(self.md, self.options["lang"] or None, root=self.options["root"] or None)
+        terms = load(page.root / "data" / "glossary.yml")
+        markdown = "\n".join(lines)
+        if _MARKER in markdown:
+            return markdown.replace(_MARKER, _render_entries(terms, page.lang)).split("\n")
+        if page.meta.get("type") == "home":
+            return lines
+        return [*lines, "", *_abbreviations(terms, page.lang), ""]
+
+
+# Helpers
+
+
+def load(path: Path) -> list[dict]:
+    """The glossary's terms, checked: each needs a term and a definition in every language."""
+    return _load(path, path.stat().st_mtime if path.exists() else 0)
+
+
+@cache
+def _load(path: Path, mtime: float) -> list[dict]:
+    try:
+        terms = (read_yaml(path) or {}).get("terms") or []
+    except DataError as error:
+        raise ContentError(str(error)) from error
+    problems = [
+        f"'{t.get('id', '?')}': the '{lang}' entry needs a term and a definition"
+        for t in terms
+        for lang in LANGS
+        if not (t.get(lang) or {}).get("term") or not (t.get(lang) or {}).get("definition")
+    ]
+    if problems:
+        raise ContentError("data/glossary.yml: " + "; ".join(problems))
+    return terms
+
+
+def _render_entries(terms: list[dict], lang: str) -> str:
+    entries = sorted(terms, key=lambda t: t[lang]["term"].casefold())
+    return "\n".join(
+        f"## {t[lang]['term'][:1].upper()}{t[lang]['term'][1:]} {{ #{t['id']} }}\n\n"
+        f"{t[lang]['definition'].strip()}\n"
+        for t in entries
+    )
+
+
+def _abbreviations(terms: list[dict], lang: str) -> list[str]:
+    lines = []
+    for term in terms:
+        entry = term[lang]
+        definition = " ".join(entry["definition"].split())
+        for word in [entry["term"], *(entry.get("aliases") or [])]:
+            lines.append(f"*[{word}]: {definition}")
+    return lines
+
+
+# Data
+
+_MARKER = "<!-- glossary -->"

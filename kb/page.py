@@ -1,0 +1,75 @@
+"""Which page a Python-Markdown extension is converting: its language, file and front matter.
+
+Under MkDocs, the page's file hangs on MkDocs' own relative-path treeprocessor ("relpath"), which
+MkDocs registers on each page's Markdown instance before converting it. Under another generator,
+or on a string in a test, the extension's `lang` and `src` options say it.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kb import ROOT
+from kb.langs import LANGS, default
+
+
+@dataclass(frozen=True)
+class Page:
+    lang: str
+    src: str = "<string>"  # as messages name it: 'docs/es/guia.md'
+    meta: dict = field(default_factory=dict)
+    source: str = ""  # the whole file, front matter included (empty for a string)
+    root: Path = ROOT  # the site's project folder: its data/ holds the scripts and the glossary
+
+    def line_of(self, markdown: str) -> int:
+        """Line number, in the file, of the Markdown's first line (MkDocs drops the front matter)."""
+        if not self.source or not markdown.strip():
+            return 1
+        start = self.source.find(markdown[:200])
+        return self.source[:start].count("\n") + 1 if start >= 0 else 1
+
+
+def page_of(md, lang: str | None = None, src: str | None = None, root: str | None = None) -> Page:
+    """The page being converted by `md` (a markdown.Markdown instance)."""
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    file = getattr(relpath, "file", None)
+    if file is None:
+        return Page(lang=lang or default(), src=src or "<string>", root=Path(root) if root else ROOT)
+    first = Path(file.src_uri).parts[0]
+    path = Path(file.abs_src_path)
+    source = path.read_text(encoding="utf-8")
+    return Page(
+        lang=lang or (first if first in LANGS else default()),
+        src=_relative(path),
+        meta=_front_matter(source),
+        source=source,
+        root=_project(path),
+    )
+
+
+def _project(path: Path) -> Path:
+    """The folder that holds docs/ (and data/) for a page file under it."""
+    for parent in path.parents:
+        if parent.name == "docs":
+            return parent.parent
+    return ROOT
+
+
+def _front_matter(source: str) -> dict:
+    if not source.startswith("---"):
+        return {}
+    end = source.find("\n---", 3)
+    try:
+        meta = yaml.safe_load(source[3:end]) if end > 0 else None
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:  # a fixture site elsewhere: name it from its docs/ folder
+        parts = path.parts
+        return "/".join(parts[parts.index("docs") :]) if "docs" in parts else path.name
