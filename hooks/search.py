@@ -1,218 +1,25 @@
-"""Write the site's own search index: one per language, in small files a phone loads on demand.
+"""Tell the header search box (overrides/partials/search.html) where its language's index is.
 
-Readers search on cheap phones, often without accents and in their own words ("devolucion",
-"me cobraron doble", "buyout"). Material's lunr search mixes both languages in one index, does not
-fold accents and downloads the whole index with every page. This hook cuts each built page into
-sections (the opening, then every h2/h3 with an ID), adds the words readers type (front matter
-`keywords:` for the page's opening, `section_keywords: {id: [...]}` for one section), scores every
-term with BM25 here, at build time, and writes `kb-search/` into each language's site: a manifest,
-the postings split by the first letters of each term, and one small file per page (titles, URLs,
-excerpts). `overrides/assets/kb-search.js` (driven by the header search box) reads them with the
-same folding and stemming, whose rules it takes from the manifest. Why not lunr or Pagefind:
-decisions/0001-search.md.
+The index itself is written after the build by kb/search.py (`python -m kb.postbuild`, which
+hooks/postbuild.py runs once after MkDocs has built every language).
 """
 
-import hashlib
-import json
-import math
-import shutil
-from collections import Counter, defaultdict
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
-from kb.text import MIN_STEM, STOP, SUFFIXES, UNDOUBLE, terms
+from kb.langs import prefix
+from kb.search import DIR
 
 # Hooks
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language and site_dir
-def on_config(config):
-    prefix = _prefix(config)
-    _pending[config.theme["language"]] = {"prefix": prefix, "dir": Path(config.site_dir, prefix), "pages": []}
-
-
 def on_page_context(context, page, config, nav):
-    """Tell the search box (overrides/partials/search.html) where its language's index is."""
-    context["kb_search_index"] = _prefix(config) + _DIR + "/"
+    context["kb_search_index"] = prefix(config.theme["language"]) + DIR + "/"
     return context
 
 
 def on_template_context(context, template_name, config):
     """A 404 page is served at any depth, so it gets an absolute path."""
     if template_name.endswith("404.html"):
-        context["kb_search_index"] = urlsplit(config.site_url or "/").path + _prefix(config) + _DIR + "/"
+        root = urlsplit(config.site_url or "/").path
+        context["kb_search_index"] = root + prefix(config.theme["language"]) + DIR + "/"
     return context
-
-
-def on_post_page(output, page, config):
-    build = _pending.get(config.theme["language"])
-    record = build and _page_record(output, page)
-    if record:
-        record["url"] = record["url"].removeprefix(build["prefix"])  # relative to its language's root
-        build["pages"].append(record)
-    return output
-
-
-@event_priority(-110)  # last: after mkdocs-static-i18n has built the other languages
-def on_post_build(config):
-    for lang, build in list(_pending.items()):
-        if build["pages"]:
-            _write(lang, build["dir"], build["pages"])
-        del _pending[lang]
-    # Material's lunr index (both languages mixed) is read by nothing now: don't publish it.
-    lunr = Path(config.site_dir) / "search" / "search_index.json"
-    lunr.unlink(missing_ok=True)
-    if lunr.parent.is_dir() and not any(lunr.parent.iterdir()):
-        lunr.parent.rmdir()
-
-
-# Helpers
-
-
-def _prefix(config) -> str:
-    i18n = config.plugins.get("i18n")
-    languages = i18n.config.languages if i18n else []
-    default = next((lang.locale for lang in languages if lang.default), config.theme["language"])
-    lang = config.theme["language"]
-    return "" if lang == default else f"{lang}/"
-
-
-def _page_record(output: str, page) -> dict | None:
-    start = output.find('<article class="md-content__inner')  # parse the article only: 5× faster
-    if start < 0:
-        return None
-    html = output[start : output.find("</article>", start) + len("</article>")]
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
-    for junk in article.select(_JUNK):
-        junk.decompose()
-    meta, title = page.meta, page.title or ""
-    opening = _doc("", "", [("t", title), ("d", str(meta.get("description", "")))])
-    opening["fields"] += [("k", k) for k in _listed(meta.get("keywords"))]
-    docs = [opening]
-    for block in article.find_all(recursive=False):
-        text = " ".join(block.get_text().split())
-        if block.name in ("h2", "h3") and block.get("id"):
-            if len(docs) == 1 and not opening["body"]:  # no intro: the first section is the opening
-                opening.update(anchor=block["id"], section=text)
-                opening["fields"].append(("t", text))
-            else:
-                docs.append(_doc(block["id"], text, [("t", text), ("p", title)]))
-        elif block.name != "h1":
-            docs[-1]["body"].append(text)
-            links = [a.extract().get_text(" ") for a in block.find_all("a")]
-            docs[-1]["fields"] += [("b", block.get_text(" ")), ("l", " ".join(links))]
-    _add_section_keywords(docs, meta.get("section_keywords") or {}, page)
-    prior = _PRIOR.get(meta.get("type"), 1.0)
-    return {"url": page.url, "title": title, "prior": prior, "docs": docs}
-
-
-def _doc(anchor: str, section: str, fields: list) -> dict:
-    return {"anchor": anchor, "section": section, "fields": fields, "body": []}
-
-
-def _listed(value) -> list[str]:
-    return [value] if isinstance(value, str) else [str(v) for v in value or []]
-
-
-def _add_section_keywords(docs: list[dict], wanted: dict, page) -> None:
-    by_anchor = {d["anchor"]: d for d in docs if d["anchor"]}
-    if not isinstance(wanted, dict):
-        raise PluginError(f"docs/{page.file.src_uri}: `section_keywords:` must map section IDs to lists")
-    for sid, words in wanted.items():
-        if sid not in by_anchor:
-            raise PluginError(
-                f"docs/{page.file.src_uri}: section_keywords: no section with ID '{sid}' on this page "
-                f"(IDs: {', '.join(sorted(by_anchor))})"
-            )
-        by_anchor[sid]["fields"] += [("k", k) for k in _listed(words)]
-
-
-def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
-    """Score each (term, section) once, here: idf × (label weights + BM25 of the body text)."""
-    docs = [(p, s, d) for p, page in enumerate(pages) for s, d in enumerate(page["docs"])]
-    labels, bodies = [], []
-    for _, _, doc in docs:
-        found: dict[str, float] = defaultdict(float)
-        body: Counter = Counter()
-        for kind, text in doc["fields"]:
-            cut = terms(text, lang)
-            if kind in _BODY:
-                for term in cut:
-                    body[term] += _BODY[kind]
-                continue
-            for term in cut:
-                found[term] = max(found[term], _LABELS[kind])
-        labels.append(found)
-        bodies.append(body)
-    average = sum(sum(b.values()) for b in bodies) / max(1, len(bodies)) or 1
-    df = Counter(term for found, body in zip(labels, bodies, strict=True) for term in {*found, *body})
-    postings: dict[str, list[int]] = defaultdict(list)
-    for (p, s, _), found, body in zip(docs, labels, bodies, strict=True):
-        norm = _K1 * (1 - _B + _B * sum(body.values()) / average)
-        for term in sorted({*found, *body}):
-            idf = math.log(1 + (len(docs) - df[term] + 0.5) / (df[term] + 0.5))
-            f = body[term]
-            score = pages[p]["prior"] * idf * (found[term] + f * (_K1 + 1) / (f + norm))
-            postings[term] += [p, s, max(1, round(100 * score))]
-    for term, rows in postings.items():  # a word in hundreds of sections: only its best sections matter
-        best = sorted(zip(rows[::3], rows[1::3], rows[2::3], strict=True), key=lambda r: -r[2])
-        postings[term] = [n for row in sorted(best[:_MAX_POSTINGS]) for n in row]
-    shards = _shards(postings)
-    files = {f"t/{key}.json": shard for key, shard in shards.items()}
-    files.update({f"p/{p}.json": _page_file(page) for p, page in enumerate(pages)})
-    version = hashlib.sha1(_json(files).encode()).hexdigest()[:10]
-    files["index.json"] = {"v": version, "lang": lang, "keys": sorted(shards), "min": MIN_STEM}
-    files["index.json"].update(stop=sorted(STOP[lang]), suffixes=SUFFIXES[lang], undouble=sorted(UNDOUBLE))
-    out = site_dir / _DIR
-    shutil.rmtree(out, ignore_errors=True)
-    for name, content in files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(_json(content), encoding="utf-8")
-
-
-def _shards(postings: dict) -> dict[str, dict]:
-    """Group terms by their first 2 letters; a group larger than _SHARD_BYTES by their first 3."""
-    groups: dict[str, dict] = defaultdict(dict)
-    for term, rows in postings.items():
-        groups[term[:2]][term] = rows
-    shards: dict[str, dict] = {}
-    for key, group in groups.items():
-        if len(_json(group)) <= _SHARD_BYTES:
-            shards[key] = group
-            continue
-        for term, rows in group.items():
-            shards.setdefault(term[:3], {})[term] = rows
-    return shards
-
-
-def _page_file(page: dict) -> dict:
-    sections = [[d["anchor"], d["section"], _excerpt(d)] for d in page["docs"]]
-    return {"u": page["url"], "t": page["title"], "s": sections}
-
-
-def _excerpt(doc: dict) -> str:
-    text = " ".join(doc["body"])
-    return text if len(text) <= _EXCERPT else text[:_EXCERPT].rsplit(" ", 1)[0] + " …"
-
-
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-# Data
-
-_pending: dict[str, dict] = {}
-_DIR = "kb-search"
-_JUNK = ".headerlink, .kb-fill, .kb-kind, .kb-copy, .kb-status, .kb-reviewed, .md-content__button"
-_K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discount of long sections
-# A term found in a label adds the label's weight once: keywords beat headings beat running text.
-_LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title
-_BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
-_PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
-_SHARD_BYTES = 4000
-_MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
-_EXCERPT = 160

@@ -50,7 +50,16 @@ class _Glossary(Preprocessor):
             return markdown.replace(_MARKER, _render_entries(terms, page.lang)).split("\n")
         if page.meta.get("type") == "home":
             return lines
-        return [*lines, "", *_abbreviations(terms, page.lang), ""]
+        abbr = self.md.treeprocessors["abbr"] if "abbr" in self.md.treeprocessors else None
+        if abbr is not None:  # Python-Markdown's abbr: hand it the terms (parsing ~100 definitions is slow)
+            abbr.abbrs.update(_abbreviations(terms, page.lang))
+            return lines
+        return [
+            *lines,
+            "",
+            *(f"*[{word}]: {title}" for word, title in _abbreviations(terms, page.lang).items()),
+            "",
+        ]
 
 
 # Helpers
@@ -87,14 +96,15 @@ def _render_entries(terms: list[dict], lang: str) -> str:
     )
 
 
-def _abbreviations(terms: list[dict], lang: str) -> list[str]:
-    lines = []
+def _abbreviations(terms: list[dict], lang: str) -> dict[str, str]:
+    """Each term and alias of a language, with its definition on one line."""
+    found = {}
     for term in terms:
         entry = term[lang]
         definition = " ".join(entry["definition"].split())
         for word in [entry["term"], *(entry.get("aliases") or [])]:
-            lines.append(f"*[{word}]: {definition}")
-    return lines
+            found[word] = definition
+    return found
 
 
 # Data

@@ -6,11 +6,13 @@ or on a string in a test, the extension's `lang` and `src` options say it.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from kb import ROOT
+from kb.data import LOADER
 from kb.langs import LANGS, default
 
 
@@ -38,14 +40,14 @@ def page_of(md, lang: str | None = None, src: str | None = None, root: str | Non
         return Page(lang=lang or default(), src=src or "<string>", root=Path(root) if root else ROOT)
     first = Path(file.src_uri).parts[0]
     path = Path(file.abs_src_path)
+    return _page(path, path.stat().st_mtime, lang or (first if first in LANGS else default()))
+
+
+@cache
+def _page(path: Path, mtime: float, lang: str) -> Page:
+    """One read and one YAML parse per file version, however many extensions ask."""
     source = path.read_text(encoding="utf-8")
-    return Page(
-        lang=lang or (first if first in LANGS else default()),
-        src=_relative(path),
-        meta=_front_matter(source),
-        source=source,
-        root=_project(path),
-    )
+    return Page(lang=lang, src=_relative(path), meta=front_matter(source), source=source, root=_project(path))
 
 
 def _project(path: Path) -> Path:
@@ -56,12 +58,13 @@ def _project(path: Path) -> Path:
     return ROOT
 
 
-def _front_matter(source: str) -> dict:
+def front_matter(source: str) -> dict:
+    """A Markdown file's front matter as a mapping ({} when it has none or it is not valid YAML)."""
     if not source.startswith("---"):
         return {}
     end = source.find("\n---", 3)
     try:
-        meta = yaml.safe_load(source[3:end]) if end > 0 else None
+        meta = yaml.load(source[3:end], Loader=LOADER) if end > 0 else None
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}

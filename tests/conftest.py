@@ -65,15 +65,18 @@ def site(tmp_path_factory) -> Built:
 def fixture_site(tmp_path):
     """Copy tests/fixtures/<name>, let the test break it, build it: `make(edit)` returns Built."""
 
+    builds = iter(range(1, 100))
+
     def make(edit=None, name: str = "mini") -> Built:
-        root = tmp_path / name
+        number = next(builds)  # a test may build more than one variant
+        root = tmp_path / f"{name}-{number}"
         shutil.copytree(FIXTURES / name, root)
         for shared in ("hooks", "overrides"):
             (root / shared).symlink_to(ROOT / shared)
         shutil.copy(ROOT / "data" / "guide.yml", root / "data" / "guide.yml")
         if edit:
             edit(root)
-        return build_site(root, tmp_path / "out")
+        return build_site(root, tmp_path / f"out-{number}")
 
     return make
 
