@@ -10,38 +10,15 @@ extension), which Material shows as a tooltip on hover, focus or tap.
 from functools import cache
 from pathlib import Path
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
 from kb.data import DataError, read_yaml
 from kb.errors import ContentError
 from kb.langs import LANGS
-from kb.page import page_of
+from kb.page import PageExtension, PagePreprocessor, page_of
 
 # Extension
 
 
-class GlossaryExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "lang": ["", "page language when no MkDocs page is known (es, en)"],
-            "root": ["", "project folder holding data/glossary.yml when no MkDocs page is known"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        md.preprocessors.register(_Glossary(md, self.getConfigs()), "kb_glossary", 34)
-
-
-def makeExtension(**kwargs):
-    return GlossaryExtension(**kwargs)
-
-
-class _Glossary(Preprocessor):
-    def __init__(self, md, options):
-        super().__init__(md)
-        self.options = options
-
+class _Glossary(PagePreprocessor):
     def run(self, lines):
         page = page_of(self.md, self.options["lang"] or None, root=self.options["root"] or None)
         terms = load(page.root / "data" / "glossary.yml")
@@ -60,6 +37,19 @@ class _Glossary(Preprocessor):
             *(f"*[{word}]: {title}" for word, title in _abbreviations(terms, page.lang).items()),
             "",
         ]
+
+
+class GlossaryExtension(PageExtension):
+    processor = _Glossary
+    name, priority = "kb_glossary", 34
+    options = {
+        "lang": ["", "page language when no MkDocs page is known (es, en)"],
+        "root": ["", "project folder holding data/glossary.yml when no MkDocs page is known"],
+    }
+
+
+def makeExtension(**kwargs):
+    return GlossaryExtension(**kwargs)
 
 
 # Helpers

@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 
 from kb import ROOT
 from kb.data import LOADER
@@ -76,3 +78,28 @@ def _relative(path: Path) -> str:
     except ValueError:  # a fixture site elsewhere: name it from its docs/ folder
         parts = path.parts
         return "/".join(parts[parts.index("docs") :]) if "docs" in parts else path.name
+
+
+class PageExtension(Extension):
+    """A Python-Markdown extension with one preprocessor that works on the page being converted.
+
+    A subclass names its preprocessor class, its registry name and priority, and its options
+    ({name: [default, description]}); the preprocessor gets them as `self.options`."""
+
+    processor: type
+    name: str
+    priority: int
+    options: dict = {}
+
+    def __init__(self, **kwargs):
+        self.config = {key: list(value) for key, value in self.options.items()}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.preprocessors.register(self.processor(md, self.getConfigs()), self.name, self.priority)
+
+
+class PagePreprocessor(Preprocessor):
+    def __init__(self, md, options: dict):
+        super().__init__(md)
+        self.options = options

@@ -12,39 +12,15 @@ import re
 from functools import cache
 from pathlib import Path
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
 from kb.data import DataError, read_yaml
 from kb.errors import ContentError
 from kb.langs import LANGS
-from kb.page import page_of
+from kb.page import PageExtension, PagePreprocessor, page_of
 
 # Extension
 
 
-class ScriptsExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "lang": ["", "page language when no MkDocs page is known (es, en)"],
-            "src": ["", "file name for messages when no MkDocs page is known"],
-            "root": ["", "project folder holding data/scripts.yml when no MkDocs page is known"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        md.preprocessors.register(_Scripts(md, self.getConfigs()), "kb_scripts", 35)
-
-
-def makeExtension(**kwargs):
-    return ScriptsExtension(**kwargs)
-
-
-class _Scripts(Preprocessor):
-    def __init__(self, md, options):
-        super().__init__(md)
-        self.options = options
-
+class _Scripts(PagePreprocessor):
     def run(self, lines):
         page = page_of(
             self.md, self.options["lang"] or None, self.options["src"] or None, self.options["root"] or None
@@ -72,6 +48,20 @@ class _Scripts(Preprocessor):
             seen.append(sid)
             out[index] = form + _render_script(data, scripts[sid], page.lang)
         return "\n".join(out).split("\n")
+
+
+class ScriptsExtension(PageExtension):
+    processor = _Scripts
+    name, priority = "kb_scripts", 35
+    options = {
+        "lang": ["", "page language when no MkDocs page is known (es, en)"],
+        "src": ["", "file name for messages when no MkDocs page is known"],
+        "root": ["", "project folder holding data/scripts.yml when no MkDocs page is known"],
+    }
+
+
+def makeExtension(**kwargs):
+    return ScriptsExtension(**kwargs)
 
 
 # Helpers

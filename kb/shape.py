@@ -12,37 +12,14 @@ import re
 from functools import cache
 from pathlib import Path
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
 from kb.data import DataError, read_yaml
 from kb.errors import ContentError
-from kb.page import page_of
+from kb.page import PageExtension, PagePreprocessor, page_of
 
 # Extension
 
 
-class ShapeExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "type": ["", "page type when no MkDocs page is known (guide checks the sections)"],
-            "root": ["", "project folder holding data/guide.yml when no MkDocs page is known"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md):
-        md.preprocessors.register(_Shape(md, self.getConfigs()), "kb_shape", 36)
-
-
-def makeExtension(**kwargs):
-    return ShapeExtension(**kwargs)
-
-
-class _Shape(Preprocessor):
-    def __init__(self, md, options):
-        super().__init__(md)
-        self.options = options
-
+class _Shape(PagePreprocessor):
     def run(self, lines):
         page = page_of(self.md, root=self.options["root"] or None)
         markdown = "\n".join(lines)
@@ -52,6 +29,19 @@ class _Shape(Preprocessor):
         if problems:
             raise ContentError(f"{page.src}: " + "; ".join(problems))
         return lines
+
+
+class ShapeExtension(PageExtension):
+    processor = _Shape
+    name, priority = "kb_shape", 36
+    options = {
+        "type": ["", "page type when no MkDocs page is known (guide checks the sections)"],
+        "root": ["", "project folder holding data/guide.yml when no MkDocs page is known"],
+    }
+
+
+def makeExtension(**kwargs):
+    return ShapeExtension(**kwargs)
 
 
 # Helpers
