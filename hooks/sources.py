@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from kb.build import read_data
+from kb.data import read_once
 from kb.langs import LANGS, written_date
 
 # Hooks
@@ -100,7 +100,7 @@ def _source_list(entries: list[dict], lang: str) -> str:
 
 def _entries(path: Path) -> tuple[list[dict], list[str]]:
     """The registry's entries, and what is wrong with its shape (each problem names the entry)."""
-    data = read_data(path) or {}
+    data = read_once(path) or {}
     items = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise PluginError("data/sources.yml: needs a `sources:` list of entries")

@@ -1,10 +1,12 @@
 """Read the project's data files (YAML) with one message shape: the file, what is wrong, the fix."""
 
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from kb import ROOT
+from kb.errors import ContentError
 
 # libyaml's loader when PyYAML has it (its wheels do): the same result, several times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,3 +37,19 @@ def _relative(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return f"data/{path.name}" if path.parent.name == "data" else path.name
+
+
+def read_once(path: Path, check=None):
+    """A data file parsed, and passed through `check` (which raises ContentError on bad data), once
+    per version of the file however many pages and builds ask; an unreadable file is a ContentError.
+    The result is shared: read it, don't change it."""
+    return _read_once(path, path.stat().st_mtime if path.exists() else 0, check)
+
+
+@cache
+def _read_once(path: Path, mtime: float, check):
+    try:
+        data = read_yaml(path)
+    except DataError as error:
+        raise ContentError(str(error)) from error
+    return check(data) if check else data

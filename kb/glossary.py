@@ -7,10 +7,9 @@ other page except the home page the terms become `<abbr>` elements (Python-Markd
 extension), which Material shows as a tooltip on hover, focus or tap.
 """
 
-from functools import cache
 from pathlib import Path
 
-from kb.data import DataError, read_yaml
+from kb.data import read_once
 from kb.errors import ContentError
 from kb.langs import LANGS
 from kb.page import PageExtension, PagePreprocessor, page_of
@@ -57,15 +56,11 @@ def makeExtension(**kwargs):
 
 def load(path: Path) -> list[dict]:
     """The glossary's terms, checked: each needs a term and a definition in every language."""
-    return _load(path, path.stat().st_mtime if path.exists() else 0)
+    return read_once(path, _checked)
 
 
-@cache
-def _load(path: Path, mtime: float) -> list[dict]:
-    try:
-        terms = (read_yaml(path) or {}).get("terms") or []
-    except DataError as error:
-        raise ContentError(str(error)) from error
+def _checked(data) -> list[dict]:
+    terms = (data or {}).get("terms") or []
     problems = [
         f"'{t.get('id', '?')}': the '{lang}' entry needs a term and a definition"
         for t in terms

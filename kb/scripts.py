@@ -9,10 +9,9 @@ fill-in-once form. Bad data or a bad marker fails the build naming the file (and
 
 import html
 import re
-from functools import cache
 from pathlib import Path
 
-from kb.data import DataError, read_yaml
+from kb.data import read_once
 from kb.errors import ContentError
 from kb.langs import LANGS
 from kb.page import PageExtension, PagePreprocessor, page_of
@@ -69,15 +68,11 @@ def makeExtension(**kwargs):
 
 def load(path: Path) -> dict:
     """data/scripts.yml, checked; ContentError lists every problem with the script it is in."""
-    return _load(path, path.stat().st_mtime if path.exists() else 0)
+    return read_once(path, _checked)
 
 
-@cache
-def _load(path: Path, mtime: float) -> dict:
-    try:
-        data = read_yaml(path) or {}
-    except DataError as error:
-        raise ContentError(str(error)) from error
+def _checked(data) -> dict:
+    data = data or {}
     problems = data_problems(data)
     if problems:
         raise ContentError("data/scripts.yml: " + "\n  ".join(["", *problems]))

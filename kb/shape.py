@@ -9,10 +9,9 @@ that the link preview and the "last reviewed" line are made from. A Python-Markd
 
 import datetime
 import re
-from functools import cache
 from pathlib import Path
 
-from kb.data import DataError, read_yaml
+from kb.data import read_once
 from kb.errors import ContentError
 from kb.page import PageExtension, PagePreprocessor, page_of
 
@@ -49,15 +48,11 @@ def makeExtension(**kwargs):
 
 def required(path: Path) -> list[str]:
     """The section IDs every guide needs, in order (data/guide.yml)."""
-    return _required(path, path.stat().st_mtime if path.exists() else 0)
+    return read_once(path, _section_ids)
 
 
-@cache
-def _required(path: Path, mtime: float) -> list[str]:
-    try:
-        return [s["id"] for s in read_yaml(path)["required_sections"]]
-    except DataError as error:
-        raise ContentError(str(error)) from error
+def _section_ids(data) -> list[str]:
+    return [s["id"] for s in data["required_sections"]]
 
 
 def front_matter_problems(meta: dict) -> list[str]:
