@@ -1,13 +1,14 @@
-"""Checks on the built site that MkDocs cannot make itself, and the helpers that read a built site.
+"""Whole-site checks, and the helpers that read a built site.
 
-`make test` runs them through the command line, tools/kbcheck.py:
+`python -m kb.postbuild SITE_DIR` runs `build_problems` after every build and fails it on any:
+the scripts are placed, the sources back every link,
+phone and email (kb/sources.py), each page has the same section IDs in every language, every
+published URL#section still exists (data/published-urls.txt), and each guide reads plainly
+(Fernández-Huerta for Spanish, Flesch for English). tools/kbcheck.py is the command line:
 
-    python tools/kbcheck.py ids            # every page has the same section IDs in es and en
-    python tools/kbcheck.py readability    # Fernández-Huerta (es) / Flesch (en) per page
-    python tools/kbcheck.py urls           # every published URL#anchor still exists
     python tools/kbcheck.py urls --update  # add new sections to data/published-urls.txt
+    python tools/kbcheck.py readability    # the score of every page
     python tools/kbcheck.py problems       # real problem phrasings: each lands on a section that exists
-    python tools/kbcheck.py all
 
 The tests read built pages with the same helpers (article, section_text, …).
 """
@@ -19,30 +20,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 from kb import ROOT
 from kb.langs import LANGS as _CODES
 from kb.langs import prefix
+from kb.site import BuiltPage, Site, page_names, url_of
 
 SITE = ROOT / "site"
 PUBLISHED = ROOT / "data" / "published-urls.txt"
 PROBLEMS = ROOT / "tests" / "problems"
 LANGS = {lang: prefix(lang) for lang in _CODES}  # language → where its site starts
 MIN_READABILITY = 60
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_MAX_ID = 32
+LANGS_DEFAULT = _CODES[0]
 
 
 # Pages
-
-
-def page_names(docs: Path = ROOT / "docs") -> list[str]:
-    """Page paths without language or extension: 'index', 'compra-anticipada', …"""
-    return sorted(p.relative_to(docs / "es").with_suffix("").as_posix() for p in (docs / "es").rglob("*.md"))
-
-
-def url_of(name: str, lang: str) -> str:
-    """The site-relative URL of a page, as published: '', 'en/', 'compra-anticipada/', …"""
-    path = "" if name == "index" else f"{name}/"
-    return LANGS[lang] + path
 
 
 def html_file(site: Path, name: str, lang: str) -> Path:
@@ -81,15 +76,19 @@ def section_text(page: BeautifulSoup, sid: str) -> str:
     return " ".join(parts).strip()
 
 
-def reading_text(page: BeautifulSoup) -> str:
-    """The prose a reader reads: article text without headings' permalinks, tables or form labels."""
-    body = BeautifulSoup(str(article(page)), "html.parser")
-    for junk in body.select(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, .kb-sources, abbr"):
-        if junk.name == "abbr":
-            junk.unwrap()
-        else:
-            junk.decompose()
-    blocks = [el.get_text(" ", strip=True) for el in body.select("p, li, h1, h2, h3, h4, dd, dt")]
+def reading_text(page) -> str:
+    """The prose a reader reads: article text without headings' permalinks, tables or form labels.
+
+    `page` is a page's HTML, a BeautifulSoup page or a BuiltPage."""
+    source = page.html if isinstance(page, BuiltPage) else str(page)
+    tree = LexborHTMLParser(source)
+    body = tree.css_first("article.md-content__inner")
+    if body is None:
+        return ""
+    for junk in body.css(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, .kb-sources"):
+        junk.decompose()
+    tree.unwrap_tags(["abbr"])
+    blocks = [el.text(separator=" ", strip=True) for el in body.css("p, li, h1, h2, h3, h4, dd, dt")]
     # A list item or heading is a sentence of its own even without a full stop.
     return " ".join(b if b.endswith((".", "?", "!", ":")) else b + "." for b in blocks if b)
 
@@ -97,14 +96,39 @@ def reading_text(page: BeautifulSoup) -> str:
 # Checks
 
 
-def check_ids(site: Path = SITE) -> list[str]:
+def build_problems(site: Site) -> list[str]:
+    """Every whole-site check on a built site: what `python -m kb.postbuild` fails the build on."""
+    from kb import scripts, sources
+
+    problems = scripts.site_problems(scripts.load(site.docs.parent / "data" / "scripts.yml"), site.docs)
+    problems += sources.check(site.docs.parent, site.docs)
+    problems += check_ids(site)
+    problems += check_urls(site, site.docs.parent / "data" / "published-urls.txt")
+    problems += check_readability(site)
+    return problems
+
+
+def check_ids(site: Site) -> list[str]:
+    """A shared link to a section works in every language: same IDs everywhere, short and plain."""
     problems = []
-    for name in page_names():
-        es, en = (section_ids(soup(html_file(site, name, lang))) for lang in ("es", "en"))
-        if es != en:
-            problems.append(
-                f"{name}: section IDs differ: only in es {sorted(es - en)}, only in en {sorted(en - es)}"
-            )
+    for name in site.names:
+        pages = [page for lang in LANGS if (page := site.page(name, lang))]
+        for page in pages:
+            problems += [
+                f"{page.src}: section ID '{sid}' must be short lowercase ASCII words joined by hyphens "
+                f"(at most {_MAX_ID} characters): write e.g. `{{ #carta-certificada }}`"
+                for sid in sorted(page.section_ids())
+                if not _ID.fullmatch(sid) or len(sid) > _MAX_ID
+            ]
+        first = pages[0] if pages else None
+        for page in pages[1:]:
+            mine, theirs = first.section_ids(), page.section_ids()
+            if mine != theirs:
+                problems.append(
+                    f"{first.src} and {page.src}: section IDs differ: only in {first.lang} "
+                    f"{sorted(mine - theirs)}, only in {page.lang} {sorted(theirs - mine)}: give each "
+                    "heading the same `{ #id }` in every language"
+                )
     return problems
 
 
@@ -128,39 +152,45 @@ def readability(text: str, lang: str) -> float:
     return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / max(1, len(words))
 
 
-def guides() -> list[str]:
+def guides(docs: Path = ROOT / "docs") -> list[str]:
     """Pages whose front matter says `type: guide`."""
-    docs = ROOT / "docs" / "es"
-    return [n for n in page_names() if re.search(r"^type:\s*guide\s*$", (docs / f"{n}.md").read_text(), re.M)]
+    folder = docs / LANGS_DEFAULT
+    return [
+        n
+        for n in page_names(docs)
+        if re.search(r"^type:\s*guide\s*$", (folder / f"{n}.md").read_text(), re.M)
+    ]
 
 
-def check_readability(site: Path = SITE, verbose: bool = False) -> list[str]:
+def check_readability(site: "Site | Path" = SITE, verbose: bool = False) -> list[str]:
+    site = _site(site)
     problems = []
-    guide_names = guides()
-    for name in page_names():
-        for lang in LANGS:
-            score = readability(reading_text(soup(html_file(site, name, lang))), lang)
-            if verbose:
-                print(f"{lang} {name:24} {score:6.1f}")
-            if name in guide_names and score < MIN_READABILITY:
-                problems.append(f"{lang}/{name}: readability {score:.1f} < {MIN_READABILITY}")
+    for page in site.all():
+        score = readability(reading_text(page), page.lang)
+        if verbose:
+            print(f"{page.lang} {page.name:24} {score:6.1f}")
+        if page.meta.get("type") == "guide" and score < MIN_READABILITY:
+            problems.append(
+                f"{page.src}: readability {score:.1f} < {MIN_READABILITY}: shorter sentences and "
+                "everyday words (`python tools/kbcheck.py readability` shows every page's score)"
+            )
     return problems
 
 
-def published_urls(site: Path = SITE) -> list[str]:
-    """Every page URL and every URL#section of a built site (pages are its `…/index.html` files)."""
+def published_urls(site: "Site | Path" = SITE) -> list[str]:
+    """Every page URL and every URL#section of a built site."""
+    site = _site(site)
     urls = []
-    for path in sorted(site.rglob("index.html")):
-        page = soup(path)
-        if article(page) is None or page.select_one('meta[http-equiv="refresh"]'):
+    for page in sorted(site.all(), key=lambda p: p.path):
+        if page.article is None or page.tree.css_first('meta[http-equiv="refresh"]'):
             continue
-        url = path.parent.relative_to(site).as_posix() + "/"
-        urls.append(url)
-        urls += [f"{url}#{sid}" for sid in sorted(section_ids(page))]
+        urls.append(page.url or "./")
+        urls += [f"{page.url or './'}#{sid}" for sid in sorted(page.section_ids())]
     return urls
 
 
-def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
+def check_urls(site: "Site | Path" = SITE, listed: Path = PUBLISHED) -> list[str]:
+    site = _site(site)
     now = set(published_urls(site))
     entries = [
         line.strip() for line in listed.read_text().splitlines() if line.strip() and not line.startswith("#")
@@ -169,7 +199,7 @@ def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
         f"{listed.name}: '{entry}' no longer exists: restore the page or heading ID, "
         'or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
         for entry in entries
-        if entry not in now and not _moved(site, entry)
+        if entry not in now and not _moved(site.root, entry)
     ]
     problems += [
         f"{listed.name}: new section '{url}' is not listed: run `python tools/kbcheck.py urls --update`"
@@ -178,23 +208,27 @@ def check_urls(site: Path = SITE, listed: Path = PUBLISHED) -> list[str]:
     return problems
 
 
-def _moved(site: Path, entry: str) -> bool:
+def _moved(root: Path, entry: str) -> bool:
     """A redirect page or an alias anchor (`<a id="old">`) keeps an old link working."""
     path, _, anchor = entry.partition("#")
-    target = site / (path if path != "./" else "") / "index.html"
+    target = root / (path if path != "./" else "") / "index.html"
     if not target.exists():
         return False
-    page = soup(target)
-    if page.select_one('meta[http-equiv="refresh"]'):
+    page = LexborHTMLParser(target.read_text(encoding="utf-8"))
+    if page.css_first('meta[http-equiv="refresh"]'):
         return True
-    return bool(anchor) and page.find(id=anchor) is not None
+    return bool(anchor) and page.css_first(f'[id="{anchor}"]') is not None
 
 
-def update_urls(site: Path = SITE, listed: Path = PUBLISHED) -> int:
+def update_urls(site: "Site | Path" = SITE, listed: Path = PUBLISHED) -> int:
     old = listed.read_text().splitlines() if listed.exists() else [_HEADER]
     new = [u for u in published_urls(site) if u not in old]
     listed.write_text("\n".join(old + new) + "\n")
     return len(new)
+
+
+def _site(site: "Site | Path") -> Site:
+    return site if isinstance(site, Site) else Site(site, ROOT / "docs")
 
 
 _HEADER = (
@@ -251,16 +285,15 @@ def main(argv=None) -> int:
     if args.check == "urls" and args.update:
         print(f"{update_urls(args.site)} new entries added to {PUBLISHED.relative_to(ROOT)}")
         return 0
+    site = Site(args.site, ROOT / "docs")
     checks = {
-        "ids": lambda: check_ids(args.site),
-        "readability": lambda: check_readability(args.site, verbose=True),
-        "urls": lambda: check_urls(args.site),
+        "ids": lambda: check_ids(site),
+        "readability": lambda: check_readability(site, verbose=True),
+        "urls": lambda: check_urls(site),
         "problems": lambda: check_problems(args.site, verbose=True),
+        "all": lambda: build_problems(site),
     }
-    problems = []
-    for name, check in checks.items():
-        if args.check == name or (args.check == "all" and name != "problems"):  # tests/test_problems.py
-            problems += check()
+    problems = checks[args.check]()
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     print(f"kbcheck {args.check}: {len(problems)} problem(s)")

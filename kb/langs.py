@@ -44,3 +44,11 @@ def written_date(day: datetime.date, lang: str) -> str:
 
 
 LANGS = languages()
+
+
+def ui(key: str) -> dict:
+    """A block of data/ui.yml (`offline`, `not_found`, `short_name`, …): the words our own code shows."""
+    value = _ui().get(key)
+    if not isinstance(value, dict):
+        raise DataError(f"data/ui.yml: `{key}:` is missing or not a mapping by language")
+    return value

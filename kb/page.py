@@ -1,8 +1,9 @@
 """Which page a Python-Markdown extension is converting: its language, file and front matter.
 
 Under MkDocs, the page's file hangs on MkDocs' own relative-path treeprocessor ("relpath"), which
-MkDocs registers on each page's Markdown instance before converting it. Under another generator,
-or on a string in a test, the extension's `lang` and `src` options say it.
+MkDocs registers on each page's Markdown instance before converting it; under Zensical, on its
+"rendering_context" preprocessor (the page's path under `docs_dir`, and the project's config).
+Under another generator, or on a string in a test, the extension's `lang` and `src` options say it.
 """
 
 from dataclasses import dataclass, field
@@ -38,10 +39,16 @@ def page_of(md, lang: str | None = None, src: str | None = None, root: str | Non
     """The page being converted by `md` (a markdown.Markdown instance)."""
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
     file = getattr(relpath, "file", None)
-    if file is None:
-        return Page(lang=lang or default(), src=src or "<string>", root=Path(root) if root else ROOT)
-    first = Path(file.src_uri).parts[0]
-    path = Path(file.abs_src_path)
+    if file is not None:  # MkDocs
+        uri, path = file.src_uri, Path(file.abs_src_path)
+    else:  # Zensical keeps the page on a preprocessor: its path under docs_dir, and the project's config
+        context = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
+        page, config = getattr(context, "page", None), getattr(context, "config", None) or {}
+        if not getattr(page, "path", None):
+            return Page(lang=lang or default(), src=src or "<string>", root=Path(root) if root else ROOT)
+        uri = Path(page.path).as_posix()
+        path = Path(config.get("root_dir") or ".") / config.get("docs_dir", "docs") / uri
+    first = Path(uri).parts[0]
     return _page(path, path.stat().st_mtime, lang or (first if first in LANGS else default()))
 
 

@@ -1,20 +1,32 @@
 """Site-wide steps on a built site, after any generator: `python -m kb.postbuild SITE_DIR`.
 
 They read only the built HTML and the Markdown sources' front matter, so they depend on no MkDocs
-event order or module state: hooks/postbuild.py runs them once after `mkdocs build` has built every
-language, and the same command runs them after another generator. Today: the search index.
+event order or module state: hooks/kb.py runs them once after `mkdocs build` has built every
+language, and the same command runs them after another generator: the whole-site checks
+(kb/checks.py), the search index, the web manifest and icons, a 404 page per language, and the
+offline worker and page.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from kb import DOCS, search
+from kb import DOCS, manifest, notfound, offline, search
+from kb.checks import build_problems
 from kb.errors import ContentError
+from kb.site import Site
 
 
 def run(site: Path, docs: Path = DOCS) -> None:
-    search.build(site, docs)
+    """Check the built site, then write what it needs; ContentError lists every problem found."""
+    built = Site(site, docs)
+    problems = build_problems(built)
+    if problems:
+        raise ContentError("\n  ".join(["The site has problems to fix:", *problems]))
+    search.build(built)
+    manifest.build(built)
+    notfound.build(built)
+    offline.build(built)  # last: its precache version hashes the bytes the other steps wrote
 
 
 def main(argv=None) -> int:

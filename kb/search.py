@@ -20,36 +20,29 @@ import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
-from kb import DOCS
-from kb.checks import html_file, page_names, url_of
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix
-from kb.page import front_matter
+from kb.site import BuiltPage, Site
 from kb.text import MIN_STEM, STOP, SUFFIXES, UNDOUBLE, terms
 
 DIR = "kb-search"
 
 
-def build(site: Path, docs: Path = DOCS) -> None:
-    """Write each language's index into `site` from its built pages and their front matter."""
+def build(site: Site) -> None:
+    """Write each language's index into the built site from its pages and their front matter."""
     for lang in LANGS:
         pages = []
-        for name in page_names(docs):
-            path = html_file(site, name, lang)
-            source = docs / lang / f"{name}.md"
-            if not path.exists() or not source.exists():
-                continue
-            meta = front_matter(source.read_text(encoding="utf-8"))
-            url = url_of(name, lang).removeprefix(prefix(lang))  # relative to its language's root
-            record = _page_record(path.read_text(encoding="utf-8"), meta, url, f"docs/{lang}/{name}.md")
+        for page in site.pages(lang):
+            url = page.url.removeprefix(prefix(lang))  # relative to its language's root
+            record = _page_record(page, url)
             if record:
                 pages.append(record)
         if pages:
-            _write(lang, site / prefix(lang), pages)
+            _write(lang, site.root / prefix(lang), pages)
     # Material's lunr index (both languages mixed) is read by nothing: don't publish it.
-    lunr = site / "search" / "search_index.json"
+    lunr = site.root / "search" / "search_index.json"
     lunr.unlink(missing_ok=True)
     if lunr.parent.is_dir() and not any(lunr.parent.iterdir()):
         lunr.parent.rmdir()
@@ -58,31 +51,34 @@ def build(site: Path, docs: Path = DOCS) -> None:
 # Helpers
 
 
-def _page_record(output: str, meta: dict, url: str, src: str) -> dict | None:
-    start = output.find('<article class="md-content__inner')  # parse the article only: 5× faster
-    if start < 0:
+def _page_record(page: BuiltPage, url: str) -> dict | None:
+    if page.article is None:
         return None
-    html = output[start : output.find("</article>", start) + len("</article>")]
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
-    for junk in article.select(_JUNK):
+    article = LexborHTMLParser(page.article.html).css_first("article")  # a copy: other steps read the page
+    for junk in article.css(_JUNK):
         junk.decompose()
+    meta = page.meta
     title = str(meta.get("title") or "")
     opening = _doc("", "", [("t", title), ("d", str(meta.get("description", "")))])
     opening["fields"] += [("k", k) for k in _listed(meta.get("keywords"))]
     docs = [opening]
-    for block in article.find_all(recursive=False):
-        text = " ".join(block.get_text().split())
-        if block.name in ("h2", "h3") and block.get("id"):
+    for block in article.iter(include_text=False):
+        text = " ".join(block.text().split())
+        sid = block.attributes.get("id")
+        if block.tag in ("h2", "h3") and sid:
             if len(docs) == 1 and not opening["body"]:  # no intro: the first section is the opening
-                opening.update(anchor=block["id"], section=text)
+                opening.update(anchor=sid, section=text)
                 opening["fields"].append(("t", text))
             else:
-                docs.append(_doc(block["id"], text, [("t", text), ("p", title)]))
-        elif block.name != "h1":
+                docs.append(_doc(sid, text, [("t", text), ("p", title)]))
+        elif block.tag != "h1":
             docs[-1]["body"].append(text)
-            links = [a.extract().get_text(" ") for a in block.find_all("a")]
-            docs[-1]["fields"] += [("b", block.get_text(" ")), ("l", " ".join(links))]
-    _add_section_keywords(docs, meta.get("section_keywords") or {}, src)
+            links = []
+            for link in block.css("a"):
+                links.append(link.text(separator=" "))
+                link.decompose()
+            docs[-1]["fields"] += [("b", block.text(separator=" ")), ("l", " ".join(links))]
+    _add_section_keywords(docs, meta.get("section_keywords") or {}, page.src)
     prior = _PRIOR.get(meta.get("type"), 1.0)
     return {"url": url, "title": title, "prior": prior, "docs": docs}
 

@@ -3,8 +3,8 @@
 Readers land on one section of one guide from a shared link, so every problem guide has the same
 shape: the sections listed in `data/guide.yml`, in that order, each with an explicit heading ID
 that is the same in both languages, and none of them empty. Every page also needs the front matter
-that the link preview and the "last reviewed" line are made from. A Python-Markdown extension
-(`kb.shape` in mkdocs.yml) checks each page before the other transforms run.
+that the link preview and the "last reviewed" line are made from, and a twin in every language.
+A Python-Markdown extension (`kb.shape` in mkdocs.yml) checks each page before the other transforms.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kb.data import read_once
 from kb.errors import ContentError
+from kb.langs import LANGS
 from kb.page import PageExtension, PagePreprocessor, page_of
 
 # Extension
@@ -23,6 +24,7 @@ class _Shape(PagePreprocessor):
         page = page_of(self.md, root=self.options["root"] or None)
         markdown = "\n".join(lines)
         problems = [f"front matter: {p}" for p in front_matter_problems(page.meta)] if page.source else []
+        problems += twin_problems(page.root / "docs", page.src) if page.source else []
         if (page.meta.get("type") or self.options["type"]) == "guide":
             problems += section_problems(markdown, required(page.root / "data" / "guide.yml"))
         if problems:
@@ -53,6 +55,20 @@ def required(path: Path) -> list[str]:
 
 def _section_ids(data) -> list[str]:
     return [s["id"] for s in data["required_sections"]]
+
+
+def twin_problems(docs: Path, src: str) -> list[str]:
+    """A page exists in every language: mkdocs-static-i18n (`fallback_to_default: false`) silently
+    leaves it out of a language that lacks it, and a reader switching language lands on a 404."""
+    parts = Path(src).parts  # ('docs', 'es', 'guia.md')
+    if len(parts) < 3 or parts[0] != "docs" or parts[1] not in LANGS:
+        return []
+    name = Path(*parts[2:]).as_posix()
+    return [
+        f"has no twin: create docs/{other}/{name} (same file name, translated content)"
+        for other in LANGS
+        if other != parts[1] and not (docs / other / name).is_file()
+    ]
 
 
 def front_matter_problems(meta: dict) -> list[str]:

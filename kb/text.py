@@ -7,6 +7,7 @@ manifest carries (STOP, SUFFIXES, UNDOUBLE, MIN_STEM), and a browser test checks
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def fold(text: str) -> str:
@@ -14,6 +15,7 @@ def fold(text: str) -> str:
     return re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).lower()
 
 
+@lru_cache(maxsize=65536)  # a site has a few thousand distinct words, each stemmed again and again
 def stem(word: str, lang: str) -> str:
     """Strip the first listed ending that leaves at least MIN_STEM letters."""
     for suffix in SUFFIXES[lang]:

@@ -4,9 +4,11 @@ Sites are built in-process with MkDocs' own `load_config` + `build`, the way mkd
 tests its plugin. A failed build's messages are read from the log.
 """
 
+import json
 import logging
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,34 @@ def phone(browser, server):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Helpers shared by test files (a test file never imports another)
+
+OFFLINE_TITLE = {"es": "Sin conexión", "en": "You are offline"}
+
+
+def worker_data(site: Path, lang: str) -> dict:
+    """The `self.KB_OFFLINE = {...};` line that kb/offline.py writes above the worker's code."""
+    sw = (site / kbcheck.LANGS[lang] / "sw.js").read_text(encoding="utf-8")
+    line = next(line for line in sw.splitlines() if line.startswith("self.KB_OFFLINE = "))
+    return json.loads(line.removeprefix("self.KB_OFFLINE = ").rstrip(";"))
+
+
+def served_file(site: Path, lang: str, entry: str) -> Path:
+    """The file a precache entry (relative to the worker) is served from."""
+    path = (site / kbcheck.LANGS[lang] / entry).resolve()
+    return path / "index.html" if entry.endswith("/") else path
+
+
+def pdf_info(pdf: bytes, tmp_path, name: str = "out.pdf") -> tuple[int, str]:
+    """(number of pages, text) of a PDF, read with poppler-utils."""
+    for tool in ("pdfinfo", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.fail(f"{tool} is missing: install Debian's poppler-utils (see .ci/run)")
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, text

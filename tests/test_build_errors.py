@@ -34,7 +34,7 @@ BROKEN = {
     ),
     "page in one language only": (
         lambda root: (root / "docs/en/guia.md").unlink(),
-        ["docs/es/guia.md has no twin", "docs/en/guia.md"],
+        ["docs/es/guia.md: has no twin", "create docs/en/guia.md"],
     ),
     "guide without a required section": (
         _edit("docs/es/guia.md", "## C { #pasos }", "## C { #otros }"),
@@ -120,6 +120,36 @@ BROKEN = {
     "source entry without quotes": (
         _edit("data/sources.yml", "    quotes:\n", "    notes:\n"),
         ["data/sources.yml", "entry 1 'agencia' lacks quotes"],
+    ),
+    "section ID in one language only": (
+        _edit("docs/en/guia.md", "## B { #preparar }", "### Extra { #extra }\n\n## B { #preparar }"),
+        ["docs/es/guia.md and docs/en/guia.md: section IDs differ", "only in en ['extra']"],
+    ),
+    "section ID that is not plain lowercase": (
+        lambda root: [
+            _edit(f"docs/{lang}/guia.md", "## B { #preparar }", "### X { #Otra_Cosa }\n\n## B { #preparar }")(
+                root
+            )
+            for lang in ("es", "en")
+        ],
+        ["docs/es/guia.md: section ID 'Otra_Cosa' must be short lowercase ASCII"],
+    ),
+    "published section removed": (
+        lambda root: (root / "data/published-urls.txt").write_text(
+            (root / "data/published-urls.txt").read_text() + "guia/#ya-no-existe\n"
+        ),
+        ["published-urls.txt: 'guia/#ya-no-existe' no longer exists", "add an ID alias"],
+    ),
+    "guide too hard to read": (
+        _edit(
+            "docs/es/guia.md",
+            "Texto con cargo por mora y late fee.",
+            "La administración contractual correspondiente determinará, conforme a disposiciones "
+            "reglamentarias internacionalmente homologadas, responsabilidades extraordinariamente "
+            "particularizadas, independientemente de circunstancias socioeconómicas desfavorables "
+            "experimentadas simultáneamente por arrendatarios involucrados, cargo por mora, late fee.",
+        ),
+        ["docs/es/guia.md: readability", "< 60", "shorter sentences"],
     ),
     "glossary term missing a language": (
         _edit("data/glossary.yml", "    en: {term: late fee, definition: A charge for paying late.}\n", ""),

@@ -4,6 +4,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from kb import ROOT
 from kb.errors import ContentError
 
 
@@ -50,3 +51,25 @@ def test_checklist_rows_are_labelled_by_their_words():
     page = BeautifulSoup(html, "html.parser")
     label = page.select_one("label.task-list-control")
     assert label is not None and "Su número de contrato." in label.get_text(), page
+
+
+def test_under_zensical_the_page_comes_from_its_rendering_context():
+    """Zensical keeps the page being rendered on a preprocessor named "rendering_context"."""
+    from markdown.preprocessors import Preprocessor
+
+    from kb.page import page_of
+
+    class Context(Preprocessor):  # the shape of zensical.extensions.context.ContextPreprocessor
+        def __init__(self, md, path):
+            super().__init__(md)
+            self.page = type("Page", (), {"path": path})()
+            self.config = {"root_dir": str(ROOT), "docs_dir": "docs"}
+
+        def run(self, lines):
+            return lines
+
+    md = markdown.Markdown()
+    md.preprocessors.register(Context(md, "en/frases.md"), "rendering_context", 100)
+    page = page_of(md)
+    assert (page.lang, page.src) == ("en", "docs/en/frases.md"), page
+    assert page.meta.get("type") == "page" and page.meta.get("title"), page.meta

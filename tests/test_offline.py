@@ -13,26 +13,13 @@ import struct
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import LANGS, PAGES, ROOT, build_site
+from conftest import LANGS, OFFLINE_TITLE, PAGES, ROOT, build_site, served_file, worker_data
 from kb import checks as kbcheck
 
-BUDGET = 500_000  # bytes, gzipped, per language
-OFFLINE_TITLE = {"es": "Sin conexión", "en": "You are offline"}
+BUDGET = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))["offline_precache"]
 NAME = {"es": "Guía Progressive Leasing", "en": "Progressive Leasing Guide"}
-
-
-def worker_data(site: Path, lang: str) -> dict:
-    """The `self.KB_OFFLINE = {...};` line that hooks/offline.py writes above the worker's code."""
-    sw = (site / kbcheck.LANGS[lang] / "sw.js").read_text(encoding="utf-8")
-    line = next(line for line in sw.splitlines() if line.startswith("self.KB_OFFLINE = "))
-    return json.loads(line.removeprefix("self.KB_OFFLINE = ").rstrip(";"))
-
-
-def served_file(site: Path, lang: str, entry: str) -> Path:
-    """The file a precache entry (relative to the worker) is served from."""
-    path = (site / kbcheck.LANGS[lang] / entry).resolve()
-    return path / "index.html" if entry.endswith("/") else path
 
 
 def _gzipped(path: Path) -> int:

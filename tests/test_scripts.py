@@ -1,4 +1,4 @@
-"""Script snippets: one source (data/scripts.yml), rendered by hooks/scripts.py in each language."""
+"""Script snippets: one source (data/scripts.yml), rendered in each language by kb/scripts.py."""
 
 import pytest
 import yaml

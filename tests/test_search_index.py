@@ -4,8 +4,6 @@ What readers type and where it lands is tested in a browser: tests/browser/test_
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -68,13 +66,8 @@ def test_every_keyword_reaches_the_index(site, lang, name):
         assert not missing, f"{lang}/{name}: keyword {keyword!r} not indexed: {missing}"
 
 
-def _with_search_hook(front_matter: str):
+def _with_front_matter(front_matter: str):
     def edit(root: Path):
-        config = root / "mkdocs.yml"
-        hooks = "  - hooks/scripts.py\n"
-        config.write_text(
-            config.read_text().replace(hooks, hooks + "  - hooks/search.py\n  - hooks/postbuild.py\n")
-        )
         page = root / "docs" / "es" / "guia.md"
         page.write_text(page.read_text().replace("type: guide\n", f"type: guide\n{front_matter}\n", 1))
 
@@ -82,7 +75,7 @@ def _with_search_hook(front_matter: str):
 
 
 def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_site):
-    built = fixture_site(_with_search_hook("section_keywords:\n  pasos: [zanahoria]"))
+    built = fixture_site(_with_front_matter("section_keywords:\n  pasos: [zanahoria]"))
     assert built.ok, built.log
     html = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
     assert "zanahoria" not in html, "a section keyword shows in the page's HTML"
@@ -97,34 +90,7 @@ def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_si
 
 
 def test_section_keywords_for_a_missing_section_fail_the_build(fixture_site):
-    built = fixture_site(_with_search_hook("section_keywords:\n  nowhere: [zanahoria]"))
+    built = fixture_site(_with_front_matter("section_keywords:\n  nowhere: [zanahoria]"))
     assert not built.ok, "the build accepted keywords for a section that does not exist"
     for part in ("docs/es/guia.md", "no section with ID 'nowhere'"):
         assert part in built.log, f"{part!r} not in the build log:\n{built.log}"
-
-
-def test_the_post_build_step_writes_the_same_index_without_mkdocs(fixture_site, tmp_path):
-    """`python -m kb.postbuild SITE` after a build without the hook = the index the hook writes."""
-    with_hook = fixture_site(_with_search_hook("keywords: [zanahoria]"))
-    assert with_hook.ok, with_hook.log
-    expected = {
-        p.relative_to(with_hook.site): p.read_bytes() for p in with_hook.site.rglob("kb-search/**/*.json")
-    }
-    assert expected, "the build with the hook wrote no index"
-
-    def without_hook(root: Path):
-        _with_search_hook("keywords: [zanahoria]")(root)
-        config = root / "mkdocs.yml"
-        config.write_text(config.read_text().replace("  - hooks/postbuild.py\n", ""))
-
-    bare = fixture_site(without_hook)
-    assert bare.ok, bare.log
-    assert not list(bare.site.rglob("kb-search")), "without the hook no index should be written yet"
-    done = subprocess.run(
-        [sys.executable, "-m", "kb.postbuild", str(bare.site), "--docs", str(bare.root / "docs")],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-    written = {p.relative_to(bare.site): p.read_bytes() for p in bare.site.rglob("kb-search/**/*.json")}
-    assert written == expected, f"{sorted(written)} vs {sorted(expected)}"

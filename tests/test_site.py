@@ -22,6 +22,8 @@ def test_fixture_output_paths(fixture_site):
         "en/index.html",
         "en/guia/index.html",
         "en/404.html",
+        "offline.html",
+        "en/offline.html",
     }
 
 

@@ -17,9 +17,8 @@ import socket
 import threading
 
 import pytest
-from test_offline import OFFLINE_TITLE, worker_data
 
-from conftest import LANGS, PAGES, PHONE, ROOT, build_site
+from conftest import LANGS, OFFLINE_TITLE, PAGES, PHONE, ROOT, build_site, worker_data
 from kb import checks as kbcheck
 
 DEEP = ("compra-anticipada", "si-no-se-resuelve")

@@ -8,9 +8,8 @@ in its language (text and PDF language tag), and the About page's link leads to 
 import subprocess
 
 import pytest
-from test_print_browser import pdf_info
 
-from conftest import LANGS, PAGES
+from conftest import LANGS, PAGES, pdf_info
 from kb import checks as kbcheck
 from kb import pdf as guide_pdf
 

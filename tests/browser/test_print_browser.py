@@ -6,13 +6,11 @@ scripts are not split across sheets. The checklist of what to prepare prints on 
 "Print" button, and so does the interaction log.
 """
 
-import shutil
-import subprocess
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGS, PAGES
+from conftest import LANGS, PAGES, pdf_info
 from kb import checks as kbcheck
 
 HIDDEN = [
@@ -30,19 +28,6 @@ HIDDEN = [
 KEPT_WHOLE = ["article ol > li", "article .kb-script", "article .admonition"]
 # Sheets with a Print button: the section it sits in, and whether that section prints alone.
 SHEETS = {"antes-de-contactar": ("lista", True), "registro": ("plantilla", False)}
-
-
-def pdf_info(pdf: bytes, tmp_path, name: str = "out.pdf") -> tuple[int, str]:
-    """(number of pages, text) of a PDF, read with poppler-utils."""
-    for tool in ("pdfinfo", "pdftotext"):
-        if not shutil.which(tool):
-            pytest.fail(f"{tool} is missing: install Debian's poppler-utils (see .ci/run)")
-    path = tmp_path / name
-    path.write_bytes(pdf)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return pages, text
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Each page is opened once in a fresh browser context (empty cache, no cookies) and watched until the
 network goes quiet. Service workers are blocked in those visits: what a worker fetches does not
-depend on the page (hooks/offline.py gives it one list per language), so one guide per language is
+depend on the page (kb/offline.py gives it one list per language), so one guide per language is
 also visited with workers allowed, until the worker has installed, and its requests and storage are
 checked the same way. From these visits:
 

@@ -1,13 +1,15 @@
-"""How long `mkdocs build` takes, with and without our hooks, for the real site and a 500-page one.
+"""How long `mkdocs build` takes: ours, without our code, and stock Material, real site and 500 pages.
 
     .venv/bin/python tools/bench/build_time.py              # what `make bench` runs
     .venv/bin/python tools/bench/build_time.py --pages 200 --runs 1
 
 The synthetic site has `--pages` pages per language (500 by default), generated into a temp dir:
 the real pages plus numbered copies of them (same front matter, scripts, glossary terms and links,
-so every hook has the same work per page as on the real site). Each build runs `mkdocs build` in a
-fresh process, as a person runs it, `--runs` times; the median is printed and written, with every
-run, to bench/build-time.json. A benchmark, not a test: nothing fails on the numbers.
+so every extension and post-build step has the same work per page as on the real site). Each build
+runs `mkdocs build` in a fresh process, as a person runs it, `--runs` times; the median is printed
+and written, with every run, to bench/build-time.json. The ratio that matters is ours / stock
+(the target is at most 1.3 on both sites); ours / no-hooks is what our own code costs on the same
+theme. A benchmark, not a test: nothing fails on the numbers.
 """
 
 import argparse
@@ -32,10 +34,13 @@ def main() -> None:
         synthetic = _synthetic_docs(Path(tmp) / "synthetic-docs", args.pages)
         sites = {"real": None, f"synthetic {args.pages}/lang": synthetic}
         print(f"mkdocs build, median of {args.runs} run(s): wall seconds (CPU seconds)")
-        print(f"{'site':<22}{'pages':>6}{'hooks':>15}{'no hooks':>15}{'ratio':>13}")
+        print(
+            f"{'site':<22}{'pages':>6}{'ours':>15}{'no hooks':>15}{'stock':>15}"
+            f"{'ours/stock':>14}{'ours/no hooks':>15}"
+        )
         for label, docs in sites.items():
             runs = {}
-            for variant in ("ours", "no-hooks"):
+            for variant in variants.VARIANTS:
                 config = variants.project(Path(tmp) / f"{label.split()[0]}-{variant}", variant, docs)
                 runs[variant] = [variants.build(config, Path(tmp) / "out") for _ in range(args.runs)]
             wall = {v: statistics.median(t[0] for t in r) for v, r in runs.items()}
@@ -44,15 +49,20 @@ def main() -> None:
                 "pages": _count_pages(docs or variants.ROOT / "docs"),
                 "wall_s": {v: round(t, 3) for v, t in wall.items()},
                 "cpu_s": {v: round(t, 3) for v, t in cpu.items()},
-                "ratio_hooks_over_no_hooks": {
+                "ratio_ours_over_stock": {
+                    "wall": round(wall["ours"] / wall["stock"], 3),
+                    "cpu": round(cpu["ours"] / cpu["stock"], 3),
+                },
+                "ratio_ours_over_no_hooks": {
                     "wall": round(wall["ours"] / wall["no-hooks"], 3),
                     "cpu": round(cpu["ours"] / cpu["no-hooks"], 3),
                 },
                 "runs": {v: [[round(w, 3), round(c, 3)] for w, c in r] for v, r in runs.items()},
             }
-            cells = [f"{wall[v]:.2f} ({cpu[v]:.2f})" for v in ("ours", "no-hooks")]
-            ratio = f"{wall['ours'] / wall['no-hooks']:.2f} ({cpu['ours'] / cpu['no-hooks']:.2f})"
-            print(f"{label:<22}{rows[label]['pages']:>6}{cells[0]:>15}{cells[1]:>15}{ratio:>13}", flush=True)
+            cells = "".join(_cell(wall[v], cpu[v], 15) for v in variants.VARIANTS)
+            ratios = _cell(wall["ours"] / wall["stock"], cpu["ours"] / cpu["stock"], 14)
+            ratios += _cell(wall["ours"] / wall["no-hooks"], cpu["ours"] / cpu["no-hooks"], 15)
+            print(f"{label:<22}{rows[label]['pages']:>6}{cells}{ratios}", flush=True)
     OUT.mkdir(exist_ok=True)
     report = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "python": sys.version.split()[0], "builds": rows}
     (OUT / "build-time.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -60,6 +70,10 @@ def main() -> None:
 
 
 # Helpers
+
+
+def _cell(wall: float, cpu: float, width: int) -> str:
+    return f"{wall:.2f} ({cpu:.2f})".rjust(width)
 
 
 def _arguments():

@@ -1,10 +1,11 @@
 """Let a reader add the guide to the phone's home screen: a web app manifest per language, and icons.
 
 Each language gets `manifest.webmanifest` at its root (`/`, `/en/`) with its own name, start URL and
-scope, so the Spanish icon opens the Spanish home and the English one the English home. The icons
-(a white page with lines on the theme colour, full-bleed so the phone may crop them to any shape)
-are drawn here at build time and written as PNG with zlib: no image library, no binary file in the
-repository. Pages link the manifest from overrides/partials/kb-head.html.
+scope, so the Spanish icon opens the Spanish home and the English one the English home. The name and
+description are the built home page's own (`og:site_name`, `<meta name=description>`); the short name
+under the icon is in data/ui.yml. The icons (a white page with lines on the theme colour, full-bleed
+so the phone may crop them to any shape) are drawn here and written as PNG with zlib: no image
+library, no binary file in the repository. Pages link the manifest from overrides/partials/kb-head.html.
 """
 
 import json
@@ -12,38 +13,42 @@ import posixpath
 import struct
 import zlib
 from functools import cache
-from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-# Hooks
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's navigation
-def on_nav(nav, config, files):
-    global _home
-    _home = nav.homepage.url if nav.homepage else ""
-    return nav
+from kb.errors import ContentError
+from kb.langs import LANGS, prefix, ui
+from kb.site import Site
 
 
-def on_post_build(config):
-    site = Path(config.site_dir)
-    lang = config.theme["language"]
+def build(site: Site) -> None:
     for size in _SIZES:
-        path = site / _ICON.format(size=size)
+        path = site.root / _ICON.format(size=size)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_png(size))
-    manifest = _manifest(config, lang, _home)
-    (site / _home / "manifest.webmanifest").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    for lang in LANGS:
+        home = site.page("index", lang)
+        if home is None:
+            continue
+        manifest = _manifest(lang, _meta(home, "og:site_name", "property"), _meta(home, "description"))
+        (site.root / prefix(lang) / "manifest.webmanifest").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 # Helpers
 
 
-def _manifest(config, lang: str, home: str) -> dict:
-    up = posixpath.relpath(".", home or ".")  # from the language root to the site root
+def _meta(home, name: str, attribute: str = "name") -> str:
+    node = home.tree.css_first(f'meta[{attribute}="{name}"]')
+    value = (node.attributes.get("content") or "").strip() if node else ""
+    if not value and attribute == "property":
+        raise ContentError(
+            f"{home.path}: no <meta property={name}>: the manifest takes the site name from it"
+        )
+    return value
+
+
+def _manifest(lang: str, name: str, description: str) -> dict:
+    up = posixpath.relpath(".", prefix(lang) or ".")  # from the language root to the site root
     icons = [
         {"src": posixpath.join(up, _ICON.format(size=s)), "sizes": f"{s}x{s}", "type": "image/png"}
         for s in _SIZES
@@ -51,9 +56,9 @@ def _manifest(config, lang: str, home: str) -> dict:
     maskable = {**icons[-1], "purpose": "maskable"}
     return {
         "id": "./",
-        "name": config.site_name,
-        "short_name": _SHORT_NAME.get(lang, config.site_name),
-        "description": config.site_description or "",
+        "name": name,
+        "short_name": ui("short_name").get(lang, name),
+        "description": description,
         "lang": lang,
         "dir": "ltr",
         "start_url": "./",
@@ -102,10 +107,8 @@ def _rgb(hex_colour: str) -> bytes:
 
 # Data
 
-_home = ""
 _SIZES = (192, 512)
 _ICON = "assets/icons/icon-{size}.png"
 _THEME_COLOR = "#4051b5"  # Material's "indigo" primary (its default primary colour)
 _BACKGROUND = "#ffffff"
-_SHORT_NAME = {"es": "Guía PL", "en": "PL Guide"}
 _LINES = ((0.32, 0.64), (0.42, 0.64), (0.52, 0.64), (0.62, 0.54))  # (top, right end) of each line

@@ -1,4 +1,4 @@
-/* Service worker for one language of the guide. hooks/offline.py writes it as `sw.js` at that
+/* Service worker for one language of the guide. kb/offline.py writes it as `sw.js` at that
  * language's root, preceded by `self.KB_OFFLINE`: the version, the cache name prefix, the precache
  * list and the offline page, all relative to this file.
  * - install: fetch every precached file from the network (not the HTTP cache) into a cache named

@@ -1,12 +1,13 @@
 """Every outside link, phone number and email address on a page is backed by `data/sources.yml`.
 
 The site's promise is that each fact can be traced to an official page, quoted. The registry holds
-each outside page the site links with the exact passage it relies on. This hook reads the Markdown
-of every page (both languages at once, like twins.py) and fails the build, naming the file and line
-and what to do, when a page links a URL that is not registered, when a registered page is linked by
-no page, when a Spanish page links an English source without saying "en inglés", or when a page,
-a script or a glossary definition shows a phone number or email address that no quote contains.
-The marker `<!-- sources -->` (the About page) becomes the list of every registered source.
+each outside page the site links with the exact passage it relies on. `check` reads the Markdown of
+every page (both languages at once) and returns a problem, naming the file and line and what to do,
+for a link to a URL that is not registered, a registered page linked by no page, a Spanish page
+linking an English source without saying "en inglés", and a page, a script or a glossary
+definition showing a phone number or email address that no quote contains; `python -m
+kb.postbuild` fails the build on any. The Python-Markdown extension `kb.sources` (mkdocs.yml)
+turns the marker `<!-- sources -->` (the About page) into the list of every registered source.
 """
 
 import datetime
@@ -14,27 +15,53 @@ import html
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from kb.data import read_once
+from kb.errors import ContentError
 from kb.langs import LANGS, written_date
+from kb.page import PageExtension, PagePreprocessor, page_of
 
-# Hooks
+# Extension
 
 
-def on_config(config):
-    root = Path(config.config_file_path).parent
+class _Sources(PagePreprocessor):
+    def run(self, lines):
+        markdown = "\n".join(lines)
+        if _MARKER not in markdown:
+            return lines
+        page = page_of(self.md, self.options["lang"] or None, root=self.options["root"] or None)
+        entries, _ = _entries(page.root / "data" / "sources.yml")
+        return markdown.replace(_MARKER, _source_list(entries, page.lang)).split("\n")
+
+
+class SourcesExtension(PageExtension):
+    processor = _Sources
+    name, priority = "kb_sources", 33  # before raw HTML blocks are stashed (20)
+    options = {
+        "lang": ["", "page language when no MkDocs page is known (es, en)"],
+        "root": ["", "project folder holding data/sources.yml when no MkDocs page is known"],
+    }
+
+
+def makeExtension(**kwargs):
+    return SourcesExtension(**kwargs)
+
+
+# Checks
+
+
+def check(root: Path, docs: Path) -> list[str]:
+    """What is wrong with the registry, and every link, phone and email address it does not back."""
     path = root / "data" / "sources.yml"
     if not path.exists():
-        raise PluginError("data/sources.yml is missing: every outside link needs an entry there")
-    entries, problems = _entries(path)
+        return ["data/sources.yml is missing: every outside link needs an entry there"]
+    entries, shape = _entries(path)
+    problems = list(shape)  # the registry's own problems are cached with it: extend a copy
     by_url = {e["url"]: e for e in entries}
     quoted = " ".join(q["quote"] for e in entries for q in e["quotes"])
     phones, emails = {_digits(p) for p in _PHONE.findall(quoted)}, set(_EMAIL.findall(quoted))
     used: set[str] = set()
-    docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
-        where = page.relative_to(root).as_posix()
+        where = f"docs/{page.relative_to(docs).as_posix()}"
         lang = page.relative_to(docs).parts[0]
         for number, line in _prose_lines(page):
             for match in _LINK.finditer(line):
@@ -65,18 +92,7 @@ def on_config(config):
                 f"data/sources.yml: entry '{entry['id']}' ({entry['url']}) is linked by no page: "
                 "link it beside the fact it supports, or remove the entry"
             )
-    if problems:
-        raise PluginError("Sources:\n  " + "\n  ".join(problems))
-    global _entries_read
-    _entries_read = entries
-    return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    if _MARKER not in markdown:
-        return markdown
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
-    return markdown.replace(_MARKER, _source_list(_entries_read, lang))
+    return problems
 
 
 # Helpers
@@ -100,10 +116,13 @@ def _source_list(entries: list[dict], lang: str) -> str:
 
 def _entries(path: Path) -> tuple[list[dict], list[str]]:
     """The registry's entries, and what is wrong with its shape (each problem names the entry)."""
-    data = read_once(path) or {}
+    return read_once(path, _checked)
+
+
+def _checked(data) -> tuple[list[dict], list[str]]:
     items = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise PluginError("data/sources.yml: needs a `sources:` list of entries")
+        raise ContentError("data/sources.yml: needs a `sources:` list of entries")
     entries, problems, seen = [], [], {}
     for index, item in enumerate(items, 1):
         name = item.get("id") if isinstance(item, dict) else None
@@ -200,7 +219,6 @@ def _digits(phone: str) -> str:
 # Data
 
 _MARKER = "<!-- sources -->"
-_entries_read: list[dict] = []
 _REQUIRED = ("id", "url", "publisher", "title", "language", "read", "quotes")
 # Markdown links [text](url), autolinks <url>, reference definitions [x]: url, raw HTML href/src.
 _LINK = re.compile(

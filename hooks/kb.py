@@ -1,0 +1,25 @@
+"""The one MkDocs hook: run the site-wide steps (`python -m kb.postbuild`) once, after every language.
+
+Everything else is generator-neutral: the page transforms are Python-Markdown extensions
+(`markdown_extensions:` in mkdocs.yml), and the site-wide steps and checks read only the built HTML
+and the Markdown sources (kb/postbuild.py). mkdocs-static-i18n builds the other languages inside
+the default language's on_post_build (at priority -100); each of those builds fires on_post_build
+too, with the plugin's `building` flag set. This hook waits for the outer build, so the steps see
+the whole site, as `python -m kb.postbuild site` does after `mkdocs build` without this hook.
+"""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from kb.postbuild import run
+
+# Hooks
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # one language inside the plugin's loop: the outer build runs the steps, once
+    run(Path(config.site_dir), Path(config.docs_dir))

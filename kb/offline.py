@@ -1,0 +1,132 @@
+"""Keep the guide readable with no signal: one service worker per language, with a versioned precache.
+
+A reader on hold with a weak signal must still be able to open any guide, or a link a helper shared,
+once they have visited the site. At each language's root (`/`, `/en/`) this post-build step writes:
+
+- `sw.js`: the service worker (its code is `offline_sw.js` next to this file) preceded by its data:
+  every page of the language, the offline page, the styles, scripts and icons those pages load, and
+  the search index they load on demand (the folder named by a `data-kb-search` attribute). The
+  version is a hash of those files' bytes, so any deploy that changes one of them changes `sw.js`:
+  the browser installs the new worker, which fetches the new files and deletes the old cache.
+- `offline.html`: a small page in that language (its markup is `offline_page.html` next to this
+  file, its words are in data/ui.yml), shown instead of a page that is not cached, with links to
+  every page that is.
+
+A page registers the worker that sits next to its `<link rel="manifest">` (kb/js/offline.js). It
+runs last among the post-build steps: the precache hashes the final bytes of everything else.
+"""
+
+import hashlib
+import html
+import json
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kb.langs import LANGS, prefix, ui
+from kb.site import BuiltPage, Site
+
+HERE = Path(__file__).parent
+OFFLINE = "offline.html"
+
+
+def build(site: Site) -> None:
+    root = site.base_path()
+    for lang in LANGS:
+        pages = site.in_menu_order(lang)
+        if pages:
+            _write(site, lang, pages, root)
+
+
+# Helpers
+
+
+def _write(site: Site, lang: str, pages: list[BuiltPage], root: str) -> None:
+    home = prefix(lang)
+    (site.root / home / OFFLINE).write_text(_offline_page(lang, pages, root), encoding="utf-8")
+    urls = {home + OFFLINE}
+    listings: dict[str, set[str]] = {}  # a folder's files, listed once per language, not per page
+    for page in pages:
+        urls |= {page.url, *_assets(site.root, page, listings)}
+    precache = sorted(urls)
+    data = {
+        "lang": lang,
+        "version": _version(site.root, precache),
+        "prefix": f"kb-{lang}-",
+        "offline": OFFLINE,
+        "precache": [_relative(url, home) for url in precache],
+    }
+    code = (HERE / "offline_sw.js").read_text(encoding="utf-8")
+    header = "// Written by kb/offline.py from kb/offline_sw.js: do not edit.\n"
+    sw = f"{header}self.KB_OFFLINE = {json.dumps(data, ensure_ascii=False)};\n{code}"
+    (site.root / home / "sw.js").write_text(sw, encoding="utf-8")
+
+
+def _file(site: Path, url: str) -> Path:
+    """The file served for a site-relative URL: a directory URL serves its index.html."""
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
+
+
+def _relative(url: str, home: str) -> str:
+    """`url` (site-relative) as seen from the language root `home`: `../assets/kb.js`, `frases/`."""
+    rel = posixpath.relpath(url or ".", home or ".")
+    if url == "" or url.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def _assets(site: Path, page: BuiltPage, listings: dict[str, set[str]]) -> set[str]:
+    """Site-relative URLs of the files a built page loads, and of the search index it loads."""
+    tree = page.tree
+    refs = [
+        node.attributes.get("href") or ""
+        for node in tree.css("link[href]")
+        if set((node.attributes.get("rel") or "").split()) & _LOADED_RELS
+    ]
+    refs += [node.attributes.get("src") or "" for node in tree.css("script[src], img[src]")]
+    found = {_resolve(page.url, ref) for ref in refs}
+    found = {ref for ref in found if ref and _file(site, ref).is_file()}
+    for node in tree.css("[data-kb-search]"):  # the folder of the site's own search index
+        folder = _resolve(page.url, node.attributes["data-kb-search"].rstrip("/") + "/")
+        if folder and folder not in listings:  # files by construction: not checked again page after page
+            listings[folder] = {
+                p.relative_to(site).as_posix() for p in (site / folder).rglob("*") if p.is_file()
+            }
+        found |= listings.get(folder, set())
+    return found
+
+
+def _resolve(page_url: str, ref: str) -> str | None:
+    """A reference in a page, as a site-relative URL; None when it is not a file of this site."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
+        return None
+    path = posixpath.normpath(posixpath.join(page_url, parts.path))
+    if path.startswith(".."):
+        return None
+    if path == ".":
+        return ""
+    return path + "/" if parts.path.endswith("/") else path
+
+
+def _version(site: Path, precache: list[str]) -> str:
+    digest = hashlib.sha256()
+    for url in precache:
+        data = _file(site, url).read_bytes()
+        digest.update(f"{url}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()[:12]
+
+
+def _offline_page(lang: str, pages: list[BuiltPage], root: str) -> str:
+    """Served at whatever address was asked for, so its links are absolute paths."""
+    text = ui("offline")[lang]
+    items = "\n".join(
+        f'<li><a href="{html.escape(root + page.url)}">{html.escape(page.title)}</a></li>' for page in pages
+    )
+    template = (HERE / "offline_page.html").read_text(encoding="utf-8")
+    return template.format(lang=lang, items=items, **{k: html.escape(v) for k, v in text.items()})
+
+
+# Data
+
+_LOADED_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest"}
