@@ -12,7 +12,7 @@ once they have visited the site. At each language's root (`/`, `/en/`) this hook
 - `offline.html`: a small page in that language (its markup is `offline_page.html` next to this
   file), shown instead of a page that is not cached, with links to every page that is.
 
-A page registers the worker that sits next to its `<link rel="manifest">` (part 2 of overrides/assets/kb.js).
+A page registers the worker that sits next to its `<link rel="manifest">` (kb/js/offline.js, in assets/kb.js).
 mkdocs-static-i18n builds every language into the same site_dir, the default language's build
 finishing last, and rewrites the search index at the very end. So every post_build rewrites the
 files of every language built so far: the last one writes them all from the final bytes.

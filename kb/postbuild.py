@@ -2,18 +2,20 @@
 
 They read only the built HTML and the Markdown sources' front matter, so they depend on no MkDocs
 event order or module state: hooks/postbuild.py runs them once after `mkdocs build` has built every
-language, and the same command runs them after another generator. Today: the search index.
+language, and the same command runs them after another generator. Today: the page's script
+(kb/bundle.py) and the search index.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from kb import DOCS, search
+from kb import DOCS, bundle, search
 from kb.errors import ContentError
 
 
 def run(site: Path, docs: Path = DOCS) -> None:
+    bundle.write(site)
     search.build(site, docs)
 
 
