@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from kb.bundle import JS
 from kb.postbuild import run
 
 # Hooks
@@ -23,3 +24,9 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language inside the plugin's loop: the outer build runs the steps, once
     run(Path(config.site_dir), Path(config.docs_dir))
+
+
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when the readers' JavaScript changes (kb/js/, outside docs/ and the theme)."""
+    server.watch(str(JS))
+    return server

@@ -1,17 +1,17 @@
 """Site-wide steps on a built site, after any generator: `python -m kb.postbuild SITE_DIR`.
 
-They read only the built HTML and the Markdown sources' front matter, so they depend on no MkDocs
-event order or module state: hooks/kb.py runs them once after `mkdocs build` has built every
-language, and the same command runs them after another generator: the whole-site checks
-(kb/checks.py), the search index, the web manifest and icons, a 404 page per language, and the
-offline worker and page.
+They read only the built HTML and the Markdown sources, so they depend on no MkDocs event order
+or module state: hooks/kb.py runs them once after `mkdocs build` has built every language, and
+the same command runs them after another generator. First the whole-site checks (kb/checks.py,
+which fail the build on any problem), then the page's script (kb/bundle.py), the search index,
+the web manifest and icons, a 404 page per language, and last the offline worker and page.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from kb import DOCS, manifest, notfound, offline, search
+from kb import DOCS, bundle, manifest, notfound, offline, search
 from kb.checks import build_problems
 from kb.errors import ContentError
 from kb.site import Site
@@ -23,6 +23,7 @@ def run(site: Path, docs: Path = DOCS) -> None:
     problems = build_problems(built)
     if problems:
         raise ContentError("\n  ".join(["The site has problems to fix:", *problems]))
+    bundle.write(built.root)
     search.build(built)
     manifest.build(built)
     notfound.build(built)

@@ -8,9 +8,9 @@ h2/h3 with an ID), adds the words readers type (front matter
 `keywords:` for the page's opening, `section_keywords: {id: [...]}` for one section), scores every
 term with BM25 here, at build time, and writes `kb-search/` into each language's site: a manifest,
 the postings split by the first letters of each term, and one small file per page (titles, URLs,
-excerpts). `overrides/assets/kb-search.js` (driven by the header search box) reads them with the
-same folding and stemming, whose rules it takes from the manifest. Why not lunr or Pagefind:
-decisions/0001-search.md.
+excerpts). The search part of the page's script (kb/js/search-core.js and search-ui.js, bundled
+into assets/kb.js; driven by the header search box) reads them with the same folding and stemming,
+whose rules it takes from the manifest. Why not lunr or Pagefind: decisions/0001-search.md.
 """
 
 import hashlib

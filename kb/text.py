@@ -1,8 +1,8 @@
 """Folding, words and stems: the one pipeline for the search index, the browser and the tests.
 
 Readers type without accents and in any case ("devolucion", "CANCELACIÓN"). The index is built
-with these functions; overrides/assets/kb-search.js applies the same rules, which the index's
-manifest carries (STOP, SUFFIXES, UNDOUBLE, MIN_STEM), and a browser test checks both agree.
+with these functions; kb/js/search-core.js applies the same rules, which the index's manifest
+carries (STOP, SUFFIXES, UNDOUBLE, MIN_STEM), and tests/test_js.py checks both agree on every page.
 """
 
 import re
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents: 'Devolución' → 'devolucion' (kb-search.js does the same)."""
+    """Lowercase without accents: 'Devolución' → 'devolucion' (search-core.js does the same)."""
     return re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).lower()
 
 

@@ -4,8 +4,9 @@ Each variant is a small project folder in a temp dir whose `mkdocs.yml` inherits
 (MkDocs' `INHERIT:`), so a change to mkdocs.yml reaches every variant. The variants only take away:
 
 - "ours":     nothing (the real configuration, hooks included);
-- "no-hooks": `hooks: []` and no `kb.*` Markdown extensions (same theme, CSS and JS; script and
-              glossary markers stay HTML comments): what our own code costs is ours / no-hooks;
+- "no-hooks": `hooks: []` and no `kb.*` Markdown extensions (same theme and CSS; script and
+              glossary markers stay HTML comments; no post-build steps, so no search index and no
+              assets/kb.js, which kb/bundle.py writes): what our own code costs is ours / no-hooks;
 - "stock":    that, and no `extra_css`, no `extra_javascript` and an empty `custom_dir`, i.e.
               Material as it comes, with our features, the other Markdown extensions and plugins.
 

@@ -1,0 +1,78 @@
+/* Offline reading: register this language's service worker (kb/offline.py writes it as sw.js
+ * next to the language's manifest: /sw.js for Spanish, /en/sw.js for English). It keeps every page
+ * of the language readable with no signal after the first visit. Nothing is sent anywhere.
+ * It starts only after the page has loaded, so the page itself is never slowed, and not at all
+ * when the reader has asked their phone to save data (Save-Data): that reader downloads only
+ * the page they opened (decisions/0002-offline.md).
+ * The reader decides: the About page's privacy section has a switch (an empty `.kb-offline`
+ * paragraph, filled here) that deletes the copy and stops it ("off"), or keeps one even with
+ * Save-Data on ("on"). The choice is kept in localStorage["kb-offline"], for both languages. */
+var KEY = "kb-offline";
+var manifest = document.querySelector('link[rel="manifest"]');
+if (!manifest || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+var saveData = !!(navigator.connection && navigator.connection.saveData);
+var T = kb.en
+  ? { on: "This phone keeps a copy of this guide to read with no signal.",
+      off: "This phone keeps no copy of this guide.",
+      saveData: "Your phone asks to save data, so it keeps no copy of this guide.",
+      remove: "Delete the copy and stop saving it", save: "Save the guide to read with no signal",
+      removed: "Copy deleted.", saved: "Saving the guide on this phone.",
+      failed: "This browser does not let the guide save a copy." }
+  : { on: "Este teléfono guarda una copia de esta guía para leerla sin señal.",
+      off: "Este teléfono no guarda ninguna copia de esta guía.",
+      saveData: "Su teléfono pide ahorrar datos: no guarda copia de esta guía.",
+      remove: "Borrar la copia y no guardar más", save: "Guardar la guía para leer sin señal",
+      removed: "Copia borrada.", saved: "Guardando la guía en este teléfono.",
+      failed: "Este navegador no deja guardar una copia de la guía." };
+
+function choice() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+function choose(value) { try { localStorage.setItem(KEY, value); } catch (e) { /* private mode */ } }
+function wanted() { var c = choice(); return c === "on" || (c !== "off" && !saveData); }
+
+function register() {
+  return navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {
+    return null; /* no worker (private mode, storage full): the site still works online */
+  });
+}
+
+/* Every language's worker and cache (the "kb-<lang>-<version>" caches of offline_sw.js). */
+function remove() {
+  return navigator.serviceWorker.getRegistrations().then(function (all) {
+    return Promise.all(all.map(function (r) { return r.unregister(); }));
+  }).then(function () { return self.caches ? caches.keys() : []; }).then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return /^kb-[a-z]{2}-/.test(k); })
+      .map(function (k) { return caches.delete(k); }));
+  });
+}
+
+function control(box) {
+  var text = document.createElement("span");
+  var button = document.createElement("button");
+  var status = document.createElement("span");
+  button.type = "button";
+  button.className = "md-button kb-offline-switch";
+  status.className = "kb-status";
+  status.setAttribute("role", "status");
+  function show() {
+    var on = wanted();
+    text.textContent = on ? T.on : (choice() === "off" || !saveData ? T.off : T.saveData);
+    button.textContent = on ? T.remove : T.save;
+  }
+  button.addEventListener("click", function () {
+    var on = wanted();
+    choose(on ? "off" : "on");
+    show();
+    (on ? remove() : register()).then(function (done) {
+      status.textContent = on ? T.removed : done ? T.saved : T.failed;
+    });
+  });
+  show();
+  box.append(text, " ", button, status);
+  box.hidden = false;
+}
+
+document.querySelectorAll(".kb-offline").forEach(control);
+if (choice() === "off") { remove(); return; } /* e.g. turned off in another tab: nothing stays */
+if (!wanted()) return;
+if (document.readyState === "complete") register();
+else window.addEventListener("load", register);

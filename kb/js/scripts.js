@@ -1,0 +1,47 @@
+/* The scripts (what to say or write, data/scripts.yml): the fill-in-once form, whose details
+ * details.js keeps in this browser only, and each script's copy button. */
+var T = kb.en
+  ? { copied: "Copied", forgotten: "Your details were deleted from this browser." }
+  : { copied: "Copiado", forgotten: "Sus datos se borraron de este navegador." };
+
+function scriptText(block) {
+  return Array.prototype.map.call(block.querySelectorAll(".kb-script-text p"), function (p) {
+    return p.innerText.trim();
+  }).join("\n\n");
+}
+
+function setUpScripts() {
+  var store = kb.details;
+  var details = store.load();
+  document.querySelectorAll(".kb-fill").forEach(function (form) {
+    form.hidden = false;
+    form.querySelectorAll("input").forEach(function (input) {
+      if (input.type === "date") store.isDate(input.name);
+      input.value = details[input.name] || "";
+      input.addEventListener("input", function () {
+        details[input.name] = input.value.trim();
+        store.save(details);
+        store.paint(details);
+      });
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector(".kb-forget").addEventListener("click", function () {
+      details = {};
+      store.save(details);
+      form.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+      store.paint(details);
+      kb.announce(form.querySelector(".kb-status"), T.forgotten);
+    });
+  });
+  store.paint(details);
+  document.querySelectorAll(".kb-script").forEach(function (block) {
+    var button = block.querySelector(".kb-copy");
+    var status = block.querySelector(".kb-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      kb.copy(scriptText(block), status, T.copied);
+    });
+  });
+}
+
+kb.ready(setUpScripts);
