@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve build pdf test lint bench clean
+.PHONY: serve build pdf test lint bench zensical-check clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -48,6 +48,23 @@ bench: $(STAMP) $(BENCH_NPM)
 	$(BIN)/python tools/bench/lighthouse.py
 	$(BIN)/python tools/bench/build_time.py
 	$(BIN)/python tools/bench/search.py
+
+# A report, not a gate, and not part of `make test`: which features survive a build by Zensical
+# (Material's successor; it ignores our hooks and the i18n plugin) plus `python -m kb.postbuild`.
+# Its own venv; when Zensical does not install, pip's reason is kept and the check prints it.
+ZVENV  := .venv-zensical
+ZBIN   := $(ZVENV)/bin
+ZSTAMP := $(ZVENV)/.installed
+$(ZSTAMP): requirements.txt constraints.txt requirements-zensical.txt pyproject.toml
+	test -x $(ZBIN)/python || $(PY) -m venv $(ZVENV)
+	$(ZBIN)/python -m pip install -q --upgrade pip
+	$(ZBIN)/python -m pip install -q -r requirements.txt -c constraints.txt
+	$(ZBIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(ZBIN)/python -m pip install -q -r requirements-zensical.txt -c constraints.txt 2> $(ZVENV)/zensical-install.log \
+		&& touch $(ZSTAMP) || echo "Zensical did not install (pip's reason: $(ZVENV)/zensical-install.log)"
+
+zensical-check: $(ZSTAMP)
+	$(ZBIN)/python tools/zensical_check.py
 
 clean:
 	rm -rf site tests/.build .pytest_cache
