@@ -2,8 +2,8 @@
 
 Material for MkDocs reaches end of life on 2027-05-05. Its successor, Zensical, reads mkdocs.yml but
 ignores MkDocs hooks and the mkdocs-static-i18n plugin, so the project is moving every page transform
-into Python-Markdown extensions (kb.shape, kb.scripts, kb.glossary, kb.tasklabels) and every
-site-wide step into `python -m kb.postbuild`. This says how far that has got: it copies the project
+into Python-Markdown extensions (kb.shape, kb.scripts, kb.glossary, kb.sources, kb.tasklabels) and every
+site-wide step into `python -m kb.postbuild`. This says what survives: it copies the project
 (mkdocs.yml unchanged) into a temp folder, builds it with `zensical build -f mkdocs.yml` (Zensical has
 no output-folder option: it writes the config's site_dir, `site/`, next to the config), runs
 `python -m kb.postbuild` on the result, probes the built HTML for each feature (PROBES below) and
@@ -456,7 +456,7 @@ PROBES = [
             "bad": "labels empty",
         },
     ),
-    ("sources list on About (hooks/sources.py)", check_absent, {"text": "<!-- sources -->"}),
+    ("sources list on About (kb.sources)", check_absent, {"text": "<!-- sources -->"}),
     ("search index (kb-search/index.json)", check_file, {"path": "kb-search/index.json"}),
     (
         "header search box finds its index",
@@ -480,8 +480,8 @@ PROBES = [
 BREAKS = [
     ("guide-shape check (kb.shape)", _drop_section, "missing section"),
     ("unknown script ID fails (kb.scripts)", _bad_script, "unknown script ID"),
-    ("missing-twin check (hooks/twins.py)", _drop_twin, "has no twin"),
-    ("unregistered-link check (hooks/sources.py)", _unregistered_link, "is not in data/sources.yml"),
+    ("missing-twin check (kb.shape)", _drop_twin, "has no twin"),
+    ("unregistered-link check (kb.postbuild)", _unregistered_link, "is not in data/sources.yml"),
 ]
 
 
