@@ -16,16 +16,16 @@ The tests read built pages with the same helpers (article, section_text, …).
 import argparse
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from selectolax.lexbor import LexborHTMLParser
 
 from kb import ROOT
 from kb.langs import LANGS as _CODES
 from kb.langs import prefix
-from kb.site import BuiltPage, Site, page_names, url_of
+from kb.site import UI, BuiltPage, Site, page_names, url_of
 
 SITE = ROOT / "site"
 PUBLISHED = ROOT / "data" / "published-urls.txt"
@@ -33,6 +33,14 @@ PROBLEMS = ROOT / "tests" / "problems"
 LANGS = {lang: prefix(lang) for lang in _CODES}  # language → where its site starts
 MIN_READABILITY = 60
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")  # letters, accented ones included
+_SENTENCE_END = re.compile(r"[.!?:]+(?:\s|$)")
+_ES_VOWELS = re.compile(r"[aeiouáéíóúü]+")
+_ES_HIATUS = re.compile(r"(?=[aeoáéóíú][aeoáéóíú])")  # two strong vowels side by side: two syllables
+_ES_SILENT_U = re.compile(r"(?<=[qg])u(?=[eiéí])")
+_EN_VOWELS = re.compile(r"[aeiouy]+")
+_EN_SILENT_E = re.compile(r"[^aeiouyl]e$|[^aeiouysxzhcg]es$")
+_EN_SILENT_ED = re.compile(r"[^aeiouytd]ed$")
 _MAX_ID = 32
 LANGS_DEFAULT = _CODES[0]
 
@@ -45,24 +53,26 @@ def html_file(site: Path, name: str, lang: str) -> Path:
 
 
 @lru_cache(maxsize=256)
-def _soup(path: Path, mtime: float) -> BeautifulSoup:
+def _soup(path: Path, mtime: float):
+    from bs4 import BeautifulSoup  # for the tests and the PDF: the build itself reads pages with lexbor
+
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def soup(path: Path) -> BeautifulSoup:
+def soup(path: Path):
     return _soup(path, path.stat().st_mtime)
 
 
-def article(page: BeautifulSoup):
+def article(page):
     return page.select_one("article.md-content__inner")
 
 
-def section_ids(page: BeautifulSoup) -> set[str]:
+def section_ids(page) -> set[str]:
     """IDs a helper may link to: every h2–h4 of the article (h1 is the page itself)."""
     return {h["id"] for h in article(page).select("h2[id], h3[id], h4[id]")}
 
 
-def section_text(page: BeautifulSoup, sid: str) -> str:
+def section_text(page, sid: str) -> str:
     """Text of the section under heading `sid`, up to the next heading of the same or higher level."""
     heading = article(page).find(id=sid)
     if heading is None or not re.fullmatch(r"h[1-6]", heading.name):
@@ -80,12 +90,15 @@ def reading_text(page) -> str:
     """The prose a reader reads: article text without headings' permalinks, tables or form labels.
 
     `page` is a page's HTML, a BeautifulSoup page or a BuiltPage."""
-    source = page.html if isinstance(page, BuiltPage) else str(page)
+    if isinstance(page, BuiltPage):  # parse its article again, not the whole page: this copy is cut up
+        source = page.article.html if page.article is not None else ""
+    else:
+        source = str(page)
     tree = LexborHTMLParser(source)
     body = tree.css_first("article.md-content__inner")
     if body is None:
         return ""
-    for junk in body.css(".headerlink, table, form, .kb-kind, .kb-copy, .kb-reviewed, .kb-sources"):
+    for junk in body.css(f"{UI}, table, form, .kb-kind, .kb-reviewed, .kb-sources"):
         junk.decompose()
     tree.unwrap_tags(["abbr"])
     blocks = [el.text(separator=" ", strip=True) for el in body.css("p, li, h1, h2, h3, h4, dd, dt")]
@@ -98,58 +111,83 @@ def reading_text(page) -> str:
 
 def build_problems(site: Site) -> list[str]:
     """Every whole-site check on a built site: what `python -m kb.postbuild` fails the build on."""
-    from kb import scripts, sources
-
-    problems = scripts.site_problems(scripts.load(site.docs.parent / "data" / "scripts.yml"), site.docs)
-    problems += sources.check(site.docs.parent, site.docs)
+    problems = source_problems(site)
     problems += check_ids(site)
     problems += check_urls(site, site.docs.parent / "data" / "published-urls.txt")
     problems += check_readability(site)
     return problems
 
 
+def source_problems(site: Site) -> list[str]:
+    """The checks that read the Markdown sources and data files, not the built pages."""
+    from kb import scripts, sources
+
+    problems = scripts.site_problems(scripts.load(site.docs.parent / "data" / "scripts.yml"), site.docs)
+    return problems + sources.check(site.docs.parent, site.docs)
+
+
+def site_section_ids(site: Site, langs: tuple[str, ...] = _CODES) -> dict[str, dict[str, set[str]]]:
+    """{language: {page name: its section IDs}}."""
+    return {lang: {page.name: page.section_ids() for page in site.pages(lang)} for lang in langs}
+
+
 def check_ids(site: Site) -> list[str]:
+    return id_problems(site_section_ids(site))
+
+
+def id_problems(ids: dict[str, dict[str, set[str]]]) -> list[str]:
     """A shared link to a section works in every language: same IDs everywhere, short and plain."""
     problems = []
-    for name in site.names:
-        pages = [page for lang in LANGS if (page := site.page(name, lang))]
-        for page in pages:
+    names = sorted({name for pages in ids.values() for name in pages})
+    for name in names:
+        found = [(lang, ids[lang][name]) for lang in _CODES if name in ids.get(lang, {})]
+        for lang, sids in found:
             problems += [
-                f"{page.src}: section ID '{sid}' must be short lowercase ASCII words joined by hyphens "
-                f"(at most {_MAX_ID} characters): write e.g. `{{ #carta-certificada }}`"
-                for sid in sorted(page.section_ids())
+                f"docs/{lang}/{name}.md: section ID '{sid}' must be short lowercase ASCII words joined "
+                f"by hyphens (at most {_MAX_ID} characters): write e.g. `{{ #carta-certificada }}`"
+                for sid in sorted(sids)
                 if not _ID.fullmatch(sid) or len(sid) > _MAX_ID
             ]
-        first = pages[0] if pages else None
-        for page in pages[1:]:
-            mine, theirs = first.section_ids(), page.section_ids()
+        for lang, theirs in found[1:]:
+            first, mine = found[0]
             if mine != theirs:
                 problems.append(
-                    f"{first.src} and {page.src}: section IDs differ: only in {first.lang} "
-                    f"{sorted(mine - theirs)}, only in {page.lang} {sorted(theirs - mine)}: give each "
+                    f"docs/{first}/{name}.md and docs/{lang}/{name}.md: section IDs differ: only in "
+                    f"{first} {sorted(mine - theirs)}, only in {lang} {sorted(theirs - mine)}: give each "
                     "heading the same `{ #id }` in every language"
                 )
     return problems
 
 
 def readability(text: str, lang: str) -> float:
-    """Fernández-Huerta for Spanish (textstat); Flesch reading ease for English.
+    """Fernández-Huerta for Spanish, Flesch reading ease for English: higher reads more easily.
 
-    English is computed here with pyphen syllables because textstat's English scores download
-    NLTK's cmudict at run time, which fails offline.
+    Syllables are counted by rule, one vowel group a syllable: in Spanish two strong vowels
+    (a, e, o, í, ú) are two syllables ("po-e-ta", "rí-o") and a weak one joins its neighbour
+    ("ciu-dad"); the u of que/qui/gue/gui and the y of "hoy" make none of their own; in English a
+    final silent e and an -ed that adds no sound are dropped. A rule costs microseconds a word, where
+    a hyphenation dictionary (pyphen) took a tenth of the build; it counts hiatus and one-letter
+    syllables that hyphenation leaves unsplit, so scores are 2 to 8 points below pyphen-based ones.
     """
-    import textstat
-
+    words = Counter(_WORD.findall(text.lower()))
+    count = max(1, words.total())
+    per_sentence = count / max(1, len(_SENTENCE_END.findall(text)))
+    per_word = sum(n * _syllables(word, lang) for word, n in words.items()) / count
     if lang == "es":
-        textstat.set_lang("es")
-        return textstat.fernandez_huerta(text)
-    import pyphen
+        return 206.84 - 60 * per_word - 1.02 * per_sentence
+    return 206.835 - 1.015 * per_sentence - 84.6 * per_word
 
-    dic = pyphen.Pyphen(lang="en_US")
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    sentences = max(1, len(re.findall(r"[.!?:]+(?:\s|$)", text)))
-    syllables = sum(max(1, len(dic.positions(w)) + 1) for w in words)
-    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / max(1, len(words))
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str, lang: str) -> int:
+    if lang == "es":
+        word = _ES_SILENT_U.sub("", word).removesuffix("y") + ("i" if word.endswith("y") else "")
+        groups = _ES_VOWELS.findall(word)
+        return max(1, len(groups) + sum(len(_ES_HIATUS.findall(group)) for group in groups))
+    count = len(_EN_VOWELS.findall(word))
+    if count > 1 and (_EN_SILENT_E.search(word) or _EN_SILENT_ED.search(word)):
+        count -= 1
+    return max(1, count)
 
 
 def guides(docs: Path = ROOT / "docs") -> list[str]:
@@ -162,10 +200,12 @@ def guides(docs: Path = ROOT / "docs") -> list[str]:
     ]
 
 
-def check_readability(site: "Site | Path" = SITE, verbose: bool = False) -> list[str]:
+def check_readability(
+    site: "Site | Path" = SITE, verbose: bool = False, langs: tuple[str, ...] = _CODES
+) -> list[str]:
     site = _site(site)
     problems = []
-    for page in site.all():
+    for page in (page for lang in langs for page in site.pages(lang)):
         score = readability(reading_text(page), page.lang)
         if verbose:
             print(f"{page.lang} {page.name:24} {score:6.1f}")
@@ -177,11 +217,11 @@ def check_readability(site: "Site | Path" = SITE, verbose: bool = False) -> list
     return problems
 
 
-def published_urls(site: "Site | Path" = SITE) -> list[str]:
-    """Every page URL and every URL#section of a built site."""
+def published_urls(site: "Site | Path" = SITE, langs: tuple[str, ...] = _CODES) -> list[str]:
+    """Every page URL and every URL#section of a built site (of `langs`), in file order."""
     site = _site(site)
     urls = []
-    for page in sorted(site.all(), key=lambda p: p.path):
+    for page in sorted((p for lang in langs for p in site.pages(lang)), key=lambda p: p.path):
         if page.article is None or page.tree.css_first('meta[http-equiv="refresh"]'):
             continue
         urls.append(page.url or "./")
@@ -191,7 +231,11 @@ def published_urls(site: "Site | Path" = SITE) -> list[str]:
 
 def check_urls(site: "Site | Path" = SITE, listed: Path = PUBLISHED) -> list[str]:
     site = _site(site)
-    now = set(published_urls(site))
+    return url_problems(set(published_urls(site)), site.root, listed)
+
+
+def url_problems(now: set[str], root: Path, listed: Path) -> list[str]:
+    """Every listed URL still exists (or has moved), and every URL of the site is listed."""
     entries = [
         line.strip() for line in listed.read_text().splitlines() if line.strip() and not line.startswith("#")
     ]
@@ -199,7 +243,7 @@ def check_urls(site: "Site | Path" = SITE, listed: Path = PUBLISHED) -> list[str
         f"{listed.name}: '{entry}' no longer exists: restore the page or heading ID, "
         'or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
         for entry in entries
-        if entry not in now and not _moved(site.root, entry)
+        if entry not in now and not _moved(root, entry)
     ]
     problems += [
         f"{listed.name}: new section '{url}' is not listed: run `python tools/kbcheck.py urls --update`"

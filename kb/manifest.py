@@ -13,18 +13,23 @@ import posixpath
 import struct
 import zlib
 from functools import cache
+from pathlib import Path
 
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix, ui
 from kb.site import Site
 
 
-def build(site: Site) -> None:
+def icons(root: Path) -> None:
+    """The home-screen icons, shared by every language (written once, before the languages' steps)."""
     for size in _SIZES:
-        path = site.root / _ICON.format(size=size)
+        path = root / _ICON.format(size=size)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_png(size))
-    for lang in LANGS:
+
+
+def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
+    for lang in langs:
         home = site.page("index", lang)
         if home is None:
             continue

@@ -21,9 +21,9 @@ from kb.site import BuiltPage, Site
 NAME = "404.html"
 
 
-def build(site: Site) -> None:
+def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     root = site.base_path()
-    for lang in LANGS:
+    for lang in langs:
         home = site.page("index", lang)
         if home is not None:
             (site.root / prefix(lang) / NAME).write_text(page(home, root), encoding="utf-8")

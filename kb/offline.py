@@ -30,9 +30,9 @@ HERE = Path(__file__).parent
 OFFLINE = "offline.html"
 
 
-def build(site: Site) -> None:
+def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     root = site.base_path()
-    for lang in LANGS:
+    for lang in langs:
         pages = site.in_menu_order(lang)
         if pages:
             _write(site, lang, pages, root)
@@ -78,9 +78,10 @@ def _relative(url: str, home: str) -> str:
 def _assets(site: Path, page: BuiltPage, listings: dict[str, set[str]]) -> set[str]:
     """Site-relative URLs of the files a built page loads, and of the search index it loads."""
     tree = page.tree
+    head = tree.head or tree  # links are in the head: not searched for in a long side menu
     refs = [
         node.attributes.get("href") or ""
-        for node in tree.css("link[href]")
+        for node in head.css("link[href]")
         if set((node.attributes.get("rel") or "").split()) & _LOADED_RELS
     ]
     refs += [node.attributes.get("src") or "" for node in tree.css("script[src], img[src]")]

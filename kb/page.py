@@ -41,6 +41,7 @@ def page_of(md, lang: str | None = None, src: str | None = None, root: str | Non
     file = getattr(relpath, "file", None)
     if file is not None:  # MkDocs
         uri, path = file.src_uri, Path(file.abs_src_path)
+        meta = getattr(getattr(file, "page", None), "meta", None)
     else:  # Zensical keeps the page on a preprocessor: its path under docs_dir, and the project's config
         context = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
         page, config = getattr(context, "page", None), getattr(context, "config", None) or {}
@@ -48,15 +49,25 @@ def page_of(md, lang: str | None = None, src: str | None = None, root: str | Non
             return Page(lang=lang or default(), src=src or "<string>", root=Path(root) if root else ROOT)
         uri = Path(page.path).as_posix()
         path = Path(config.get("root_dir") or ".") / config.get("docs_dir", "docs") / uri
+        meta = getattr(page, "meta", None)
     first = Path(uri).parts[0]
-    return _page(path, path.stat().st_mtime, lang or (first if first in LANGS else default()))
+    source, where, project = _file(path, path.stat().st_mtime)
+    if not isinstance(meta, dict):  # the generator has not read the front matter: read it here
+        meta = _front_matter_of(source)
+    lang = lang or (first if first in LANGS else default())
+    return Page(lang=lang, src=where, meta=meta, source=source, root=project)
 
 
 @cache
-def _page(path: Path, mtime: float, lang: str) -> Page:
-    """One read and one YAML parse per file version, however many extensions ask."""
-    source = path.read_text(encoding="utf-8")
-    return Page(lang=lang, src=_relative(path), meta=front_matter(source), source=source, root=_project(path))
+def _file(path: Path, mtime: float) -> tuple[str, str, Path]:
+    """One read per file version, however many extensions ask: its text, its name, its project.
+    The front matter comes from the generator, which has parsed it already (MkDocs, Zensical)."""
+    return path.read_text(encoding="utf-8"), _relative(path), _project(path)
+
+
+@cache
+def _front_matter_of(source: str) -> dict:
+    return front_matter(source)
 
 
 def _project(path: Path) -> Path:

@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from kb import checks as kbcheck
+from kb.site import UI
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # as tests/conftest.py
 OUTPUT = {"es": "guia-progressive-leasing.pdf", "en": "progressive-leasing-guide.pdf"}
@@ -136,7 +137,7 @@ def _section(site: Path, lang: str, name: str, names: list[str], public: str) ->
         str(kbcheck.article(kbcheck.soup(kbcheck.html_file(site, name, lang)))), "html.parser"
     )
     article = body.select_one("article")
-    for junk in article.select(".headerlink, .kb-fill, .kb-copy, .kb-status, .md-content__button, script"):
+    for junk in article.select(f"{UI}, script"):
         junk.decompose()
     for element in article.select("[id]"):
         element["id"] = f"{name}--{element['id']}"

@@ -45,13 +45,17 @@ class _Scripts(PagePreprocessor):
                 raise ContentError(f"{where}: script '{sid}' is placed twice on this page")
             form = "" if seen else _render_form(data, _page_placeholders(markdown, scripts), page.lang)
             seen.append(sid)
-            out[index] = form + _render_script(data, scripts[sid], page.lang)
+            heading, block = _render_script(data, scripts[sid], page.lang)
+            # The HTML goes into Python-Markdown's stash, as its raw-HTML step would put it, without
+            # being parsed again by that step (it was a third of the time of a page with scripts).
+            stash = self.md.htmlStash.store
+            out[index] = (f"\n{stash(form)}\n" if form else "") + f"{heading}\n\n{stash(block)}\n"
         return "\n".join(out).split("\n")
 
 
 class ScriptsExtension(PageExtension):
     processor = _Scripts
-    name, priority = "kb_scripts", 35
+    name, priority = "kb_scripts", 25  # after normalize_whitespace (30): it would strip the stash markers
     options = {
         "lang": ["", "page language when no MkDocs page is known (es, en)"],
         "src": ["", "file name for messages when no MkDocs page is known"],
@@ -151,17 +155,18 @@ def _page_placeholders(markdown: str, scripts: dict) -> list[str]:
     return keys
 
 
-def _render_script(data: dict, script: dict, lang: str) -> str:
+def _render_script(data: dict, script: dict, lang: str) -> tuple[str, str]:
+    """The script's heading (Markdown, so it gets its ID and permalink) and its block (HTML)."""
     version = script[lang]
     paragraphs = re.split(r"\n\s*\n", version["text"].strip())
     body = "".join(f"<p>{_fill(data, p, lang).replace(chr(10), '<br>')}</p>" for p in paragraphs)
     kind = _UI[lang][script["kind"]]
-    return (
-        f"\n### {html.escape(version['title'])} {{ #{script['id']} .kb-script-title }}\n\n"
+    heading = f"\n### {html.escape(version['title'])} {{ #{script['id']} .kb-script-title }}"
+    return heading, (
         f'<div class="kb-script" data-script="{script["id"]}" data-kind="{script["kind"]}">'
         f'<p class="kb-kind">{kind}</p><div class="kb-script-text">{body}</div>'
-        f'<button type="button" class="md-button kb-copy" hidden>{_UI[lang]["copy"]}</button>'
-        '<span class="kb-status" role="status"></span></div>\n'
+        f'<button type="button" class="md-button kb-copy" data-kb-ui hidden>{_UI[lang]["copy"]}</button>'
+        '<span class="kb-status" role="status" data-kb-ui></span></div>'
     )
 
 
@@ -188,10 +193,10 @@ def _render_form(data: dict, keys: list[str], lang: str) -> str:
         for k in keys
     )
     return (
-        f'\n<details class="kb-fill" hidden><summary>{ui["fill"]}</summary><form>'
+        f'<details class="kb-fill" data-kb-ui hidden><summary>{ui["fill"]}</summary><form>'
         f'<p class="kb-fill-note">{ui["private"]}</p>{fields}'
-        f'<button type="button" class="md-button kb-forget">{ui["forget"]}</button>'
-        '<span class="kb-status" role="status"></span></form></details>\n'
+        f'<button type="button" class="md-button kb-forget" data-kb-ui>{ui["forget"]}</button>'
+        '<span class="kb-status" role="status" data-kb-ui></span></form></details>'
     )
 
 

@@ -24,15 +24,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix
-from kb.site import BuiltPage, Site
+from kb.site import UI, BuiltPage, Site
 from kb.text import MIN_STEM, STOP, SUFFIXES, UNDOUBLE, terms
 
 DIR = "kb-search"
 
 
-def build(site: Site) -> None:
+def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     """Write each language's index into the built site from its pages and their front matter."""
-    for lang in LANGS:
+    for lang in langs:
         pages = []
         for page in site.pages(lang):
             url = page.url.removeprefix(prefix(lang))  # relative to its language's root
@@ -41,8 +41,11 @@ def build(site: Site) -> None:
                 pages.append(record)
         if pages:
             _write(lang, site.root / prefix(lang), pages)
-    # Material's lunr index (both languages mixed) is read by nothing: don't publish it.
-    lunr = site.root / "search" / "search_index.json"
+
+
+def drop_lunr(root: Path) -> None:
+    """Material's lunr index (both languages mixed), if its search plugin ran, is read by nothing."""
+    lunr = root / "search" / "search_index.json"
     lunr.unlink(missing_ok=True)
     if lunr.parent.is_dir() and not any(lunr.parent.iterdir()):
         lunr.parent.rmdir()
@@ -113,38 +116,49 @@ def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
         body: Counter = Counter()
         for kind, text in doc["fields"]:
             cut = terms(text, lang)
-            if kind in _BODY:
+            if kind == "b":  # running text counts 1 a word: Counter.update does it in C
+                body.update(cut)
+            elif kind in _BODY:
+                weight = _BODY[kind]
                 for term in cut:
-                    body[term] += _BODY[kind]
-                continue
-            for term in cut:
-                found[term] = max(found[term], _LABELS[kind])
+                    body[term] += weight
+            else:
+                weight = _LABELS[kind]
+                for term in cut:
+                    if found.get(term, 0) < weight:
+                        found[term] = weight
         labels.append(found)
         bodies.append(body)
     average = sum(sum(b.values()) for b in bodies) / max(1, len(bodies)) or 1
     df = Counter(term for found, body in zip(labels, bodies, strict=True) for term in {*found, *body})
+    idf = {term: math.log(1 + (len(docs) - n + 0.5) / (n + 0.5)) for term, n in df.items()}
     postings: dict[str, list[int]] = defaultdict(list)
-    for (p, s, _), found, body in zip(docs, labels, bodies, strict=True):
+    for (p, s, _), found, body in zip(docs, labels, bodies, strict=True):  # rows in (page, section) order
         norm = _K1 * (1 - _B + _B * sum(body.values()) / average)
-        for term in sorted({*found, *body}):
-            idf = math.log(1 + (len(docs) - df[term] + 0.5) / (df[term] + 0.5))
-            f = body[term]
-            score = pages[p]["prior"] * idf * (found[term] + f * (_K1 + 1) / (f + norm))
-            postings[term] += [p, s, max(1, round(100 * score))]
+        weight = 100 * pages[p]["prior"]
+        for term, f in body.items():
+            score = weight * idf[term] * (found.get(term, 0) + f * (_K1 + 1) / (f + norm))
+            postings[term].extend((p, s, max(1, round(score))))
+        for term, label in found.items():
+            if term not in body:
+                postings[term].extend((p, s, max(1, round(weight * idf[term] * label))))
     for term, rows in postings.items():  # a word in hundreds of sections: only its best sections matter
-        best = sorted(zip(rows[::3], rows[1::3], rows[2::3], strict=True), key=lambda r: -r[2])
-        postings[term] = [n for row in sorted(best[:_MAX_POSTINGS]) for n in row]
+        if len(rows) > 3 * _MAX_POSTINGS:
+            best = sorted(zip(rows[::3], rows[1::3], rows[2::3], strict=True), key=lambda r: -r[2])
+            postings[term] = [n for row in sorted(best[:_MAX_POSTINGS]) for n in row]
     shards = _shards(postings)
-    files = {f"t/{key}.json": shard for key, shard in shards.items()}
-    files.update({f"p/{p}.json": _page_file(page) for p, page in enumerate(pages)})
-    version = hashlib.sha1(_json(files).encode()).hexdigest()[:10]
-    files["index.json"] = {"v": version, "lang": lang, "keys": sorted(shards), "min": MIN_STEM}
-    files["index.json"].update(stop=sorted(STOP[lang]), suffixes=SUFFIXES[lang], undouble=sorted(UNDOUBLE))
+    files = {f"t/{key}.json": _json(shard) for key, shard in shards.items()}
+    files.update({f"p/{p}.json": _json(_page_file(page)) for p, page in enumerate(pages)})
+    version = hashlib.sha1("".join(f"{name}\0{text}\0" for name, text in sorted(files.items())).encode())
+    manifest = {"v": version.hexdigest()[:10], "lang": lang, "keys": sorted(shards), "min": MIN_STEM}
+    manifest.update(stop=sorted(STOP[lang]), suffixes=SUFFIXES[lang], undouble=sorted(UNDOUBLE))
+    files["index.json"] = _json(manifest)
     out = site_dir / DIR
     shutil.rmtree(out, ignore_errors=True)
-    for name, content in files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(_json(content), encoding="utf-8")
+    for folder in ("t", "p"):
+        (out / folder).mkdir(parents=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
 
 
 def _shards(postings: dict) -> dict[str, dict]:
@@ -178,7 +192,7 @@ def _json(value) -> str:
 
 # Data
 
-_JUNK = ".headerlink, .kb-fill, .kb-kind, .kb-copy, .kb-status, .kb-reviewed, .md-content__button"
+_JUNK = f"{UI}, .kb-kind, .kb-reviewed"  # controls, and labels that are not what a section says
 _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discount of long sections
 # A term found in a label adds the label's weight once: keywords beat headings beat running text.
 _LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title

@@ -20,6 +20,12 @@ from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.page import front_matter
 
+# What is UI, not content: the controls our code adds (`data-kb-ui`: copy and link buttons, the
+# fill-in form, status lines, print bars) and Material's permalinks and edit button. The search
+# index, the readability check, the PDF and the print stylesheet (`[data-kb-ui]` in print.css)
+# all leave them out.
+UI = "[data-kb-ui], .headerlink, .md-content__button"
+
 
 @dataclass
 class BuiltPage:
@@ -46,7 +52,7 @@ class BuiltPage:
     def meta(self) -> dict:
         return front_matter(self.source.read_text(encoding="utf-8"))
 
-    @property
+    @cached_property
     def article(self) -> LexborNode | None:
         return self.tree.css_first("article.md-content__inner")
 
@@ -57,6 +63,10 @@ class BuiltPage:
 
     def section_ids(self) -> set[str]:
         """IDs a helper may link to: every h2–h4 of the article (h1 is the page itself)."""
+        return self._section_ids
+
+    @cached_property
+    def _section_ids(self) -> set[str]:
         article = self.article
         if article is None:
             return set()

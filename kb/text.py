@@ -12,7 +12,7 @@ from functools import lru_cache
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'Devolución' → 'devolucion' (search-core.js does the same)."""
-    return re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).lower()
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
 @lru_cache(maxsize=65536)  # a site has a few thousand distinct words, each stemmed again and again
@@ -29,11 +29,14 @@ def stem(word: str, lang: str) -> str:
 
 def terms(text: str, lang: str) -> list[str]:
     """Index terms of a text: folded words of 2+ characters, stop words out, stemmed."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1]
-    return [stem(w, lang) for w in words if w not in STOP[lang]]
+    stop = STOP[lang]
+    return [stem(w, lang) for w in _WORDS.findall(fold(text)) if len(w) > 1 and w not in stop]
 
 
 # Data
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 MIN_STEM = 3
 UNDOUBLE = {"ed", "ing"}  # cancelled → cancell → cancel

@@ -235,3 +235,23 @@ def test_jargon_has_a_glossary_entry(site, lang):
     entries = {h["id"] for h in kbcheck.article(site.html("glosario", lang)).select("h2[id]")}
     missing = [term for term in JARGON if term not in entries]
     assert not missing, f"{lang}/glosario lacks {missing}"
+
+
+@pytest.mark.parametrize(
+    "lang, word, syllables",
+    [
+        ("es", "poeta", 3),  # two strong vowels: hiatus
+        ("es", "ciudad", 2),  # a weak vowel joins: diphthong
+        ("es", "río", 2),  # an accented weak vowel is strong
+        ("es", "guitarra", 3),  # the u of gui is silent
+        ("es", "hoy", 1),
+        ("es", "aeropuerto", 5),
+        ("en", "late", 1),  # silent final e
+        ("en", "table", 2),
+        ("en", "charged", 1),
+        ("en", "wanted", 2),
+        ("en", "boxes", 2),
+    ],
+)
+def test_readability_counts_syllables_by_rule(lang, word, syllables):
+    assert kbcheck._syllables(word, lang) == syllables, f"{lang} {word}: {kbcheck._syllables(word, lang)}"

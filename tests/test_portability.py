@@ -7,6 +7,7 @@ the files `make build` writes: that is what another generator would have to matc
 """
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,18 @@ def test_no_marker_is_left_raw(bare):
         if marker in path.read_text(encoding="utf-8")
     ]
     assert not raw, f"markers left as HTML comments: {raw[:10]}"
+
+
+def test_one_process_writes_what_one_process_a_language_writes(whole, tmp_path):
+    """`--jobs 1` (no fork, one language after another) gives the same bytes, run again on a built site."""
+    again = tmp_path / "site"
+    shutil.copytree(whole.site, again)
+    done = subprocess.run(
+        [sys.executable, "-m", "kb.postbuild", str(again), "--docs", str(ROOT / "docs"), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    ours, serial = _files(whole.site), _files(again)
+    differ = sorted(name for name in ours.keys() | serial.keys() if ours.get(name) != serial.get(name))
+    assert not differ, f"{len(differ)} files differ, e.g. {differ[:10]}"

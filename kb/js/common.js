@@ -46,3 +46,9 @@ kb.ready = function (start) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 };
+
+/* Mark controls our code adds as UI, not content (`data-kb-ui`): print, the PDF and the search
+ * index leave them out (kb/site.py says so for the Python side). */
+kb.ui = function () {
+  for (var i = 0; i < arguments.length; i++) arguments[i].setAttribute("data-kb-ui", "");
+};

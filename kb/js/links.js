@@ -15,6 +15,7 @@ function setUpSectionLinks() {
       button.textContent = T.link;
       button.setAttribute("aria-label", T.linkLabel + title);
       status.className = "kb-status";
+      kb.ui(button, status);
       status.setAttribute("role", "status");
       button.addEventListener("click", function () {
         var url = location.origin + location.pathname + "#" + heading.id;

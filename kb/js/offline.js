@@ -52,6 +52,7 @@ function control(box) {
   button.type = "button";
   button.className = "md-button kb-offline-switch";
   status.className = "kb-status";
+  kb.ui(button, status);
   status.setAttribute("role", "status");
   function show() {
     var on = wanted();

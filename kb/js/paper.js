@@ -74,6 +74,7 @@ function printButtons() {
     var bar = document.createElement("p");
     var button = document.createElement("button");
     bar.className = "kb-print-bar";
+    kb.ui(bar);
     button.type = "button";
     button.className = "md-button kb-print";
     button.textContent = T.print;

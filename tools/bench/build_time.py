@@ -24,14 +24,18 @@ from pathlib import Path
 import variants  # a sibling: Python puts the script's folder on sys.path
 
 OUT = variants.ROOT / "bench"
+_PER_LANGUAGE = 500
 LANGS = ("es", "en")
 
 
 def main() -> None:
+    global _PER_LANGUAGE
     args = _arguments()
+    _PER_LANGUAGE = args.pages
     rows = {}
     with tempfile.TemporaryDirectory(prefix="kb-build-") as tmp:
         synthetic = _synthetic_docs(Path(tmp) / "synthetic-docs", args.pages)
+        data = {"real": None, f"synthetic {args.pages}/lang": _synthetic_data(Path(tmp) / "synthetic-data")}
         sites = {"real": None, f"synthetic {args.pages}/lang": synthetic}
         print(f"mkdocs build, median of {args.runs} run(s): wall seconds (CPU seconds)")
         print(
@@ -41,7 +45,8 @@ def main() -> None:
         for label, docs in sites.items():
             runs = {}
             for variant in variants.VARIANTS:
-                config = variants.project(Path(tmp) / f"{label.split()[0]}-{variant}", variant, docs)
+                folder = Path(tmp) / f"{label.split()[0]}-{variant}"
+                config = variants.project(folder, variant, docs, data[label])
                 runs[variant] = [variants.build(config, Path(tmp) / "out") for _ in range(args.runs)]
             wall = {v: statistics.median(t[0] for t in r) for v, r in runs.items()}
             cpu = {v: statistics.median(t[1] for t in r) for v, r in runs.items()}
@@ -95,6 +100,38 @@ def _synthetic_docs(folder: Path, per_language: int) -> Path:
             name = names[number % len(names)]
             shutil.copy(real / lang / name, folder / lang / f"copy-{number + 1:04d}-{name}")
     return folder
+
+
+def _synthetic_data(folder: Path) -> Path:
+    """The real data/, with a published-URL list that holds the copies' pages and sections too
+    (the post-build check fails a build whose sections are not listed)."""
+    real = variants.ROOT / "data"
+    folder.mkdir()
+    for path in real.iterdir():
+        if path.name != "published-urls.txt":
+            (folder / path.name).symlink_to(path)
+    lines = (real / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+    listed = list(lines)
+    for lang in LANGS:
+        names = sorted(p.stem for p in (variants.ROOT / "docs" / lang).glob("*.md"))
+        start = "" if lang == LANGS[0] else f"{lang}/"
+        for number in range(_PER_LANGUAGE - len(names)):
+            name = names[number % len(names)]
+            page = (
+                "./" if name == "index" and not start else f"{start}{'' if name == 'index' else name + '/'}"
+            )
+            copy = f"{start}copy-{number + 1:04d}-{name}/"
+            listed += [
+                copy + line[len(page) :] for line in lines if line.startswith(page) and _on(line, page)
+            ]
+    (folder / "published-urls.txt").write_text("\n".join(listed) + "\n", encoding="utf-8")
+    return folder
+
+
+def _on(line: str, page: str) -> bool:
+    """`line` is `page` itself or one of its sections (not a page below it)."""
+    rest = line[len(page) :]
+    return line.startswith(page) and (rest == "" or rest.startswith("#"))
 
 
 def _count_pages(docs: Path) -> int:
