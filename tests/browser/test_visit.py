@@ -17,10 +17,8 @@ checked the same way. From these visits:
   languages), or saves one for a reader who asks to save data (`kb-offline`, the reader's choice).
 
 Material's own UI state is `localStorage["<scope>.__<name>"]`, scope being the language root ("/",
-"/en/"); with this site's configuration it writes none on a visit. The names allowed are the ones
-that record a reader's choice: `__palette` (colour scheme toggle), `__tabs` (linked content tabs),
-`__announce` (dismissed announcement). Not allowed: `__consent` (a cookie banner), `__source`
-(repository facts fetched from GitHub), `__outdated` (version warning).
+"/en/"); with this site's configuration it writes none on a visit. The names allowed, and the
+reader's own keys, are listed in data/privacy.yml.
 """
 
 import gzip
@@ -41,8 +39,9 @@ from kb import checks as kbcheck
 
 BUDGET = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))["first_visit_guide"]
 GUIDES = kbcheck.guides()
-READER_KEY = "kb-details"
-MATERIAL_UI = re.compile(r"/(en/)?\.__(palette|tabs|announce)")
+PRIVACY = yaml.safe_load((ROOT / "data" / "privacy.yml").read_text(encoding="utf-8"))
+READER_KEY = PRIVACY["reader"]["details"]
+MATERIAL_UI = re.compile(r"/(en/)?\.__(" + "|".join(map(re.escape, PRIVACY["material_ui"])) + ")")
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".map"}
 QUIET_S, MAX_S = 0.5, 20.0
 WITH_WORKER = "compra-anticipada"  # the guide visited with service workers allowed
@@ -293,7 +292,7 @@ def test_reader_details_are_the_only_thing_kept(phone, lang):
     assert left == [], f"{lang}: after 'forget' localStorage keys {left} vs none"
 
 
-OFFLINE_KEY = "kb-offline"
+OFFLINE_KEY = PRIVACY["reader"]["offline"]
 OFFLINE_STATE = f"""async () => ({{
   workers: (await navigator.serviceWorker.getRegistrations()).length,
   caches: (await caches.keys()).filter(k => /^kb-/.test(k)).length,

@@ -68,20 +68,41 @@ def build(root: Path, site: Path, strict: bool = True) -> None:
 def synthetic(root: Path, pages: int, seed: int = 6) -> None:
     """A copy of the project whose docs are `pages` generated pages per language (plus a home)."""
     root.mkdir(parents=True)
-    for shared in ("hooks", "overrides", "data"):
+    for shared in ("hooks", "overrides"):
         (root / shared).symlink_to(ROOT / shared)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     rng = random.Random(seed)
+    urls = []
     for lang in HOME:
         docs = root / "docs" / lang
         docs.mkdir(parents=True)
         words = _vocabulary(ROOT / "docs" / lang)
         weights = [1 / (rank + 1) for rank in range(len(words))]  # Zipf-like, as real text
-        (docs / "index.md").write_text(_page(rng, words, weights, "home", 0), encoding="utf-8")
-        for number in range(1, pages + 1):
-            (docs / f"p{number:04d}.md").write_text(
-                _page(rng, words, weights, "page", number), encoding="utf-8"
+        for number in range(pages + 1):
+            name, url = (
+                ("index", HOME[lang] or "./")
+                if not number
+                else (f"p{number:04d}", f"{HOME[lang]}p{number:04d}/")
             )
+            sections = random.Random(number).randint(5, 8)  # the same in both languages, as the build checks
+            (docs / f"{name}.md").write_text(
+                _page(rng, words, weights, "page" if number else "home", number, sections), encoding="utf-8"
+            )
+            urls += [url, *(f"{url}#s{s}" for s in range(1, sections + 1))]
+    _data(root / "data", urls)
+
+
+def _data(folder: Path, urls: list[str]) -> None:
+    """The real data files, but no scripts or sources (no generated page places or links them: the
+    build would fail on unused ones) and the generated pages' published URLs."""
+    folder.mkdir()
+    for path in (ROOT / "data").iterdir():
+        if path.name not in ("scripts.yml", "sources.yml", "published-urls.txt"):
+            (folder / path.name).symlink_to(path)
+    scripts = (ROOT / "data" / "scripts.yml").read_text(encoding="utf-8").split("\nscripts:")[0]
+    (folder / "scripts.yml").write_text(scripts + "\nscripts: []\n", encoding="utf-8")
+    (folder / "sources.yml").write_text("sources: []\n", encoding="utf-8")
+    (folder / "published-urls.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
 
 
 def _vocabulary(docs: Path) -> list[str]:
@@ -94,7 +115,7 @@ def _vocabulary(docs: Path) -> list[str]:
     return sorted(counts, key=lambda w: -counts[w])
 
 
-def _page(rng, words, weights, kind: str, number: int) -> str:
+def _page(rng, words, weights, kind: str, number: int, sections: int) -> str:
     def sentence(n: int) -> str:
         text = " ".join(rng.choices(words, weights, k=n))
         return text[:1].upper() + text[1:] + "."
@@ -113,7 +134,7 @@ def _page(rng, words, weights, kind: str, number: int) -> str:
         "",
         " ".join(sentence(rng.randint(6, 14)) for _ in range(3)),
     ]
-    for section in range(1, rng.randint(5, 9)):
+    for section in range(1, sections + 1):
         lines += ["", f"## {sentence(3)[:-1]} {{ #s{section} }}", ""]
         lines += [" ".join(sentence(rng.randint(6, 14)) for _ in range(rng.randint(3, 7)))]
     return "\n".join(lines) + "\n"
