@@ -38,13 +38,15 @@ test: lint build
 
 # A benchmark, not a test (results in bench/, git-ignored): Lighthouse mobile on every page, ours
 # against stock Material, then build times (ours / stock, real site and 500 pages per language) and
-# search figures. Needs Node 20 and chromium.
+# search figures; first, search quality: top-1 and top-3 of each problem set (kb/quality.py).
+# Needs Node 20 and chromium.
 BENCH_NPM := tools/bench/node_modules/.installed
 $(BENCH_NPM): tools/bench/package.json tools/bench/package-lock.json
 	cd tools/bench && npm ci --no-audit --no-fund
 	touch $(BENCH_NPM)
 
-bench: $(STAMP) $(BENCH_NPM)
+bench: $(STAMP) $(BENCH_NPM) build
+	$(BIN)/python -m kb.quality site
 	$(BIN)/python tools/bench/lighthouse.py
 	$(BIN)/python tools/bench/build_time.py
 	$(BIN)/python tools/bench/search.py

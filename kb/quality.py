@@ -1,0 +1,123 @@
+"""How well search finds the section that answers a real problem, measured as the page ranks it.
+
+The queries are the real problem phrasings of tests/problems/ (a tuning set and a held-out set, each
+by language; decisions/0005-search-queries.md says how they were gathered and split, and that only
+the tuning set may guide changes). Each is ranked against a built site's index by kb/rank.js, which
+runs the page's own ranking code (kb/js/search-core.js) in Node. A query scores top-1 when the
+first section shown is the one it names, top-3 when that section is among the first three.
+Queries whose answer is `null` (no section answers them) are counted apart.
+
+    python -m kb.quality SITE_DIR              # top-1 / top-3 per set and language
+    python -m kb.quality SITE_DIR --table      # the tuning set's pass/fail table
+    python -m kb.quality SITE_DIR --update     # write it to tests/problems/tuning-table.txt
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from kb import ROOT
+from kb.langs import LANGS, prefix
+
+PROBLEMS = ROOT / "tests" / "problems"
+TABLE = PROBLEMS / "tuning-table.txt"
+RANK = Path(__file__).resolve().parent / "rank.js"
+
+
+def shown(site: Path, lang: str, queries: list[str]) -> list[list[str]]:
+    """For each query, the sections the page would show, in order, as 'page#section' names."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node is not installed: the search ranking runs in Node (Debian's nodejs)")
+    request = json.dumps({"index": str(site / prefix(lang) / "kb-search"), "queries": queries})
+    done = subprocess.run([node, str(RANK)], input=request, capture_output=True, text=True, check=True)
+    return [[_name(url) for url in urls] for urls in json.loads(done.stdout)]
+
+
+def sets(folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
+    """{'tuning' | 'heldout': {lang: [{q, at, …}, …]}}."""
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+
+
+def evaluate(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
+    """Every answerable query of every set with its rank: {set: {lang: [{q, at, rank}, …]}}; rank
+    is 1 for the first section shown, None when its section is not shown at all."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for name, by_lang in sets(folder).items():
+        for lang in LANGS:
+            entries = [e for e in by_lang.get(lang) or [] if e.get("at")]
+            results = shown(site, lang, [e["q"] for e in entries])
+            out.setdefault(name, {})[lang] = [
+                {"q": e["q"], "at": e["at"], "rank": _rank(e["at"], r)}
+                for e, r in zip(entries, results, strict=True)
+            ]
+    return out
+
+
+def summary(results: dict) -> list[str]:
+    lines = [f"{'set':<8} {'lang':<5} {'queries':>8} {'top-1':>7} {'top-3':>7}"]
+    for name, by_lang in results.items():
+        for lang, rows in by_lang.items():
+            n = max(1, len(rows))
+            top1 = sum(1 for r in rows if r["rank"] == 1)
+            top3 = sum(1 for r in rows if r["rank"] and r["rank"] <= 3)
+            lines.append(
+                f"{name:<8} {lang:<5} {len(rows):>8} {100 * top1 / n:>6.0f}% {100 * top3 / n:>6.0f}%"
+            )
+    return lines
+
+
+def table(results: dict) -> str:
+    """The tuning set as lines 'PASS|FAIL<TAB>lang<TAB>section<TAB>query' (PASS: first section shown)."""
+    rows = [
+        f"{'PASS' if r['rank'] == 1 else 'FAIL'}\t{lang}\t{r['at']}\t{r['q']}"
+        for lang, entries in results["tuning"].items()
+        for r in entries
+    ]
+    header = (
+        "# The tuning set (tests/problems/tuning.yml) as the built site's search ranks it: PASS when the\n"
+        "# first section shown answers the query. Written by `python -m kb.quality site --update`;\n"
+        "# tests/test_search_quality.py fails when the site and this table disagree.\n"
+    )
+    return header + "\n".join(rows) + "\n"
+
+
+# Helpers
+
+
+def _name(url: str) -> str:
+    """'pagos-atrasados/#pasos' → 'pagos-atrasados#pasos'; the home page is 'index'."""
+    page, _, anchor = url.partition("#")
+    name = page.rstrip("/") or "index"  # the language's home
+    return f"{name}#{anchor}" if anchor else name
+
+
+def _rank(at: str, names: list[str]) -> int | None:
+    return names.index(at) + 1 if at in names else None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("site", type=Path, help="a built site, e.g. site")
+    parser.add_argument("--table", action="store_true", help="print the tuning set's pass/fail table")
+    parser.add_argument("--update", action="store_true", help=f"write the table to {TABLE.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    results = evaluate(args.site)
+    if args.update:
+        TABLE.write_text(table(results), encoding="utf-8")
+        print(f"written: {TABLE.relative_to(ROOT)}")
+    elif args.table:
+        print(table(results), end="")
+    print("\n".join(summary(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
