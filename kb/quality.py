@@ -10,6 +10,7 @@ Queries whose answer is `null` (no section answers them) are counted apart.
     python -m kb.quality SITE_DIR              # top-1 / top-3 per set and language
     python -m kb.quality SITE_DIR --table      # the tuning set's pass/fail table
     python -m kb.quality SITE_DIR --update     # write it to tests/problems/tuning-table.txt
+    python -m kb.quality SITE_DIR --keywords   # the misses of tests/search_queries.yml
 """
 
 import argparse
@@ -29,14 +30,15 @@ TABLE = PROBLEMS / "tuning-table.txt"
 RANK = Path(__file__).resolve().parent / "rank.js"
 
 
-def shown(site: Path, lang: str, queries: list[str]) -> list[list[str]]:
-    """For each query, the sections the page would show, in order, as 'page#section' names."""
+def shown(site: Path, lang: str, queries: list[str]) -> list[list[list[str]]]:
+    """For each query, the results the page would show: each a page's sections, best first, as
+    'page#section' names."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node is not installed: the search ranking runs in Node (Debian's nodejs)")
     request = json.dumps({"index": str(site / prefix(lang) / "kb-search"), "queries": queries})
     done = subprocess.run([node, str(RANK)], input=request, capture_output=True, text=True, check=True)
-    return [[_name(url) for url in urls] for urls in json.loads(done.stdout)]
+    return [[[_name(url) for url in group] for group in groups] for groups in json.loads(done.stdout)]
 
 
 def sets(folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
@@ -53,7 +55,7 @@ def evaluate(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[di
             entries = [e for e in by_lang.get(lang) or [] if e.get("at")]
             results = shown(site, lang, [e["q"] for e in entries])
             out.setdefault(name, {})[lang] = [
-                {"q": e["q"], "at": e["at"], "rank": _rank(e["at"], r)}
+                {"q": e["q"], "at": e["at"], "rank": _rank(e["at"], sum(r, []))}
                 for e, r in zip(entries, results, strict=True)
             ]
     return out
@@ -87,6 +89,20 @@ def table(results: dict) -> str:
     return header + "\n".join(rows) + "\n"
 
 
+def keyword_misses(site: Path, table: Path = ROOT / "tests" / "search_queries.yml") -> list[str]:
+    """The rows of the keyword query table that the ranking misses (the browser test checks them on a
+    phone; this gives the answer in a second while search is being changed)."""
+    cases = yaml.safe_load(table.read_text(encoding="utf-8"))["queries"]
+    misses = []
+    for lang in LANGS:
+        mine = [c for c in cases if c["lang"] == lang]
+        for case, groups in zip(mine, shown(site, lang, [c["query"] for c in mine]), strict=True):
+            top = groups[0][:1] if case["top"] == 1 and groups else sum(groups[: case["top"]], [])
+            if _name(case["expected"].removeprefix("./")) not in top:
+                misses.append(f"{lang}: {case['query']!r} expected {case['expected']} in {top}")
+    return misses
+
+
 # Helpers
 
 
@@ -108,7 +124,12 @@ def main(argv=None) -> int:
     parser.add_argument("site", type=Path, help="a built site, e.g. site")
     parser.add_argument("--table", action="store_true", help="print the tuning set's pass/fail table")
     parser.add_argument("--update", action="store_true", help=f"write the table to {TABLE.relative_to(ROOT)}")
+    parser.add_argument("--keywords", action="store_true", help="the misses of tests/search_queries.yml")
     args = parser.parse_args(argv)
+    if args.keywords:
+        misses = keyword_misses(args.site)
+        print("\n".join(misses) or "tests/search_queries.yml: every query lands")
+        return 1 if misses else 0
     results = evaluate(args.site)
     if args.update:
         TABLE.write_text(table(results), encoding="utf-8")

@@ -1,7 +1,7 @@
 // Ranks queries against a built site's search index exactly as the page does (kb/js/search-core.js),
 // reading the index files from disk instead of fetching them. Reads {"index": "<site>/<lang>/kb-search",
-// "queries": ["...", ...]} as JSON on stdin; writes, for each query, the sections shown in order, as
-// ["page-url#anchor", ...] (page-url relative to the language's root). Used by kb/quality.py
+// "queries": ["...", ...]} as JSON on stdin; writes, for each query, the results shown in order: each
+// a page's sections, best first, as [["page-url#anchor", ...], ...] (relative to the language's root). Used by kb/quality.py
 // (make bench, and the tuning table in make test).
 "use strict";
 const fs = require("fs");
@@ -30,11 +30,11 @@ process.stdin.on("end", () => {
     const wanted = core.query(text, manifest);
     const postings = wanted.map((w) => shard(core.shardOf(w.stem, manifest)));
     const picked = core.results(core.rank(wanted, postings)).shown;
-    return [].concat(...picked.map((group) => group.docs.map((doc) => {
+    return picked.map((group) => group.docs.map((doc) => {
       const p = page(doc.page);
       const anchor = p.s[doc.section][0];
       return anchor ? p.u + "#" + anchor : p.u;
-    })));
+    }));
   });
   process.stdout.write(JSON.stringify(shown));
 });

@@ -31,3 +31,15 @@ def test_a_query_is_ranked_by_the_section_it_names():
     assert quality._name("pagos-atrasados/#pasos") == "pagos-atrasados#pasos"
     assert quality._name("#cobros") == "index#cobros" and quality._name("frases/") == "frases"
     assert quality._rank("b#x", ["a#y", "b#x"]) == 2 and quality._rank("c#z", ["a#y"]) is None
+
+
+def test_a_keyword_query_that_misses_is_named(site, tmp_path):
+    table = tmp_path / "queries.yml"
+    table.write_text(
+        "queries:\n"
+        "  - {lang: es, query: buyout, expected: 'frases/#no-existe', top: 1}\n"
+        "  - {lang: en, query: buyout, expected: 'compra-anticipada/#respuesta', top: 3}\n",
+        encoding="utf-8",
+    )
+    misses = quality.keyword_misses(site.site, table)
+    assert len(misses) == 1 and misses[0].startswith("es: 'buyout' expected frases/#no-existe in ["), misses
