@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from kb.errors import ContentError
 from kb.langs import LANGS, prefix, ui
 from kb.site import BuiltPage, Site
 
@@ -43,7 +44,10 @@ def page(home: BuiltPage, root: str) -> str:
         f"{html.escape(homes[lang])}</a></li>"
         for lang in LANGS
     )
-    tree.css_first("article.md-content__inner").inner_html = (
+    article = tree.css_first("article.md-content__inner")
+    if article is None:
+        raise ContentError(f"{home.path}: no <article class=md-content__inner>: the 404 page is made from it")
+    article.inner_html = (
         f"<h1>{html.escape(text['title'])}</h1>\n<p>{html.escape(text['text'])}</p>\n"
         f'<ul class="kb-404-links">\n{links}\n</ul>'
     )
