@@ -16,11 +16,13 @@ part is dropped from the page, or left behind, without a word. search-core.js is
 """
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
 
 from kb.errors import ContentError
+from kb.langs import ui
 
 JS = Path(__file__).resolve().parent / "js"
 OUTPUT = Path("assets") / "kb.js"
@@ -38,7 +40,8 @@ def text(js: Path = JS, files: tuple[str, ...] | None = None) -> str:
     """The bundle's text: the header, then every listed file wrapped in its own function."""
     files = FILES if files is None else files
     _check(js, files)
-    parts = [_HEADER, _OPEN]
+    words = json.dumps(ui("page"), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    parts = [_HEADER, _OPEN, f"var KB_TEXT = {words}; /* data/ui.yml, `page:` */\n"]
     for name in files:
         source = (js / name).read_text(encoding="utf-8").replace("\r\n", "\n")
         source = _COMMENT_LINES.sub("", source).strip("\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb.data import read_once
 from kb.errors import ContentError
-from kb.langs import LANGS
+from kb.langs import LANGS, ui
 from kb.page import PageExtension, PagePreprocessor, page_of
 
 # Extension
@@ -160,12 +160,14 @@ def _render_script(data: dict, script: dict, lang: str) -> tuple[str, str]:
     version = script[lang]
     paragraphs = re.split(r"\n\s*\n", version["text"].strip())
     body = "".join(f"<p>{_fill(data, p, lang).replace(chr(10), '<br>')}</p>" for p in paragraphs)
-    kind = _UI[lang][script["kind"]]
+    words = ui("scripts")[lang]
+    kind = html.escape(words[script["kind"]])
     heading = f"\n### {html.escape(version['title'])} {{ #{script['id']} .kb-script-title }}"
     return heading, (
         f'<div class="kb-script" data-script="{script["id"]}" data-kind="{script["kind"]}">'
         f'<p class="kb-kind">{kind}</p><div class="kb-script-text">{body}</div>'
-        f'<button type="button" class="md-button kb-copy" data-kb-ui hidden>{_UI[lang]["copy"]}</button>'
+        '<button type="button" class="md-button kb-copy" data-kb-ui hidden>'
+        f"{html.escape(words['copy'])}</button>"
         '<span class="kb-status" role="status" data-kb-ui></span></div>'
     )
 
@@ -184,7 +186,7 @@ def _fill(data: dict, text: str, lang: str) -> str:
 def _render_form(data: dict, keys: list[str], lang: str) -> str:
     if not keys:
         return ""
-    ui = _UI[lang]
+    words = ui("scripts")[lang]
     placeholders = data["placeholders"]
     fields = "".join(
         f"<label><span>{html.escape(_capitalized(placeholders[k][lang]))}</span>"
@@ -193,9 +195,10 @@ def _render_form(data: dict, keys: list[str], lang: str) -> str:
         for k in keys
     )
     return (
-        f'<details class="kb-fill" data-kb-ui hidden><summary>{ui["fill"]}</summary><form>'
-        f'<p class="kb-fill-note">{ui["private"]}</p>{fields}'
-        f'<button type="button" class="md-button kb-forget" data-kb-ui>{ui["forget"]}</button>'
+        f'<details class="kb-fill" data-kb-ui hidden><summary>{html.escape(words["fill"])}</summary><form>'
+        f'<p class="kb-fill-note">{html.escape(words["private"])}</p>{fields}'
+        '<button type="button" class="md-button kb-forget" data-kb-ui>'
+        f"{html.escape(words['forget'])}</button>"
         '<span class="kb-status" role="status" data-kb-ui></span></form></details>'
     )
 
@@ -211,25 +214,3 @@ _ANY_MARKER = re.compile(r"<!--\s*scripts?\b", re.I)
 _MARKER = re.compile(r"<!-- script: (?P<id>[a-z0-9-]+) -->")
 _MARKER_IDS = re.compile(r"^<!-- script: ([a-z0-9-]+) -->\s*$", re.M)
 _PLACEHOLDER = re.compile(r"\[([a-z0-9-]+)\]")
-_UI = {
-    "es": {
-        "phrase": "Frase para decir",
-        "email": "Correo para enviar",
-        "letter": "Carta",
-        "copy": "Copiar texto",
-        "fill": "Complete sus datos una vez y aparecerán en todas las frases de esta página.",
-        "private": "Se guardan solo en este navegador; no se envían a ningún lado. "
-        "Nunca escriba aquí su número de Seguro Social.",
-        "forget": "Olvidar mis datos",
-    },
-    "en": {
-        "phrase": "Phrase to say",
-        "email": "Email to send",
-        "letter": "Letter",
-        "copy": "Copy text",
-        "fill": "Fill in your details once and they appear in every script on this page.",
-        "private": "They stay in this browser only; nothing is sent anywhere. "
-        "Never type your Social Security number here.",
-        "forget": "Forget my details",
-    },
-}

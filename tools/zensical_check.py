@@ -470,7 +470,7 @@ PROBES = [
     ("pages link their manifest", check_link, {"selector": "link[rel=manifest]", "attr": "href"}),
     ("404 per language", check_file, {"path": "404.html", "at_site_root": True}),
     (
-        "last-reviewed line (overrides/main.html)",
+        "last-reviewed line (kb.reviewed)",
         check_select,
         {"selector": ".kb-reviewed time[datetime]", "want": lambda s, m: int(bool(m.get("reviewed")))},
     ),

@@ -3,9 +3,10 @@
  * Every file of kb/js/ is the body of a function in the bundle (kb/bundle.py): its `var`s are its own,
  * and `kb` is the one object the parts share. Nothing here sends anything anywhere. */
 var en = document.documentElement.lang === "en";
-var FAILED = en
-  ? "Could not copy: select the text and copy it by hand."
-  : "No se pudo copiar: seleccione el texto y cópielo a mano.";
+/* The words this page's language shows (data/ui.yml, `page:`), put in the bundle by kb/bundle.py
+ * as KB_TEXT: the page's language, else the site's first. */
+kb.text = KB_TEXT[document.documentElement.lang] || KB_TEXT[Object.keys(KB_TEXT)[0]];
+var FAILED = kb.text.failed;
 
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);

@@ -21,7 +21,7 @@ function shown(key, value) {
   if (!value || !dateKeys[key]) return value;
   var date = new Date(value + "T00:00:00");
   if (isNaN(date)) return value;
-  return date.toLocaleDateString(kb.en ? "en-US" : "es-US", { day: "numeric", month: "long", year: "numeric" });
+  return date.toLocaleDateString(kb.text.locale, { day: "numeric", month: "long", year: "numeric" });
 }
 
 function paint(details) {

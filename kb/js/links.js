@@ -1,8 +1,6 @@
 /* Sharing one exact section: a touch-friendly "copy link to this section" button on every linkable
  * heading, and a language switch that keeps the section (#anchor) the reader is on. */
-var T = kb.en
-  ? { link: "Copy link", linkLabel: "Copy link to this section: ", linkCopied: "Link copied" }
-  : { link: "Copiar enlace", linkLabel: "Copiar enlace a esta sección: ", linkCopied: "Enlace copiado" };
+var T = kb.text; /* link, linkLabel, linkCopied (data/ui.yml, `page:`) */
 
 function setUpSectionLinks() {
   document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]").forEach(

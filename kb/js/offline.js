@@ -11,19 +11,11 @@ var KEY = "kb-offline";
 var manifest = document.querySelector('link[rel="manifest"]');
 if (!manifest || !("serviceWorker" in navigator) || !window.isSecureContext) return;
 var saveData = !!(navigator.connection && navigator.connection.saveData);
-var T = kb.en
-  ? { on: "This phone keeps a copy of this guide to read with no signal.",
-      off: "This phone keeps no copy of this guide.",
-      saveData: "Your phone asks to save data, so it keeps no copy of this guide.",
-      remove: "Delete the copy and stop saving it", save: "Save the guide to read with no signal",
-      removed: "Copy deleted.", saved: "Saving the guide on this phone.",
-      failed: "This browser does not let the guide save a copy." }
-  : { on: "Este teléfono guarda una copia de esta guía para leerla sin señal.",
-      off: "Este teléfono no guarda ninguna copia de esta guía.",
-      saveData: "Su teléfono pide ahorrar datos: no guarda copia de esta guía.",
-      remove: "Borrar la copia y no guardar más", save: "Guardar la guía para leer sin señal",
-      removed: "Copia borrada.", saved: "Guardando la guía en este teléfono.",
-      failed: "Este navegador no deja guardar una copia de la guía." };
+var T = {
+  on: kb.text.offlineOn, off: kb.text.offlineOff, saveData: kb.text.offlineSaveData,
+  remove: kb.text.offlineRemove, save: kb.text.offlineSave, removed: kb.text.offlineRemoved,
+  saved: kb.text.offlineSaved, failed: kb.text.offlineFailed
+};
 
 function choice() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
 function choose(value) { try { localStorage.setItem(KEY, value); } catch (e) { /* private mode */ } }

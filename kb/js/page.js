@@ -14,7 +14,7 @@ function focusableScrollers() {
     if (box.scrollWidth <= box.clientWidth || box.closest("[tabindex]")) return;
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", kb.en ? "Table (scrolls sideways)" : "Tabla (se desplaza de lado)");
+    box.setAttribute("aria-label", kb.text.tableScrolls);
   });
 }
 

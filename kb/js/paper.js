@@ -7,9 +7,7 @@
  *   interaction log (#plantilla) prints with its page.
  * Nothing here sends anything anywhere. */
 var SHEETS = { lista: "section", plantilla: "page" };
-var T = kb.en
-  ? { print: "Print", label: { lista: "Print this checklist", plantilla: "Print the call log" } }
-  : { print: "Imprimir", label: { lista: "Imprimir esta lista", plantilla: "Imprimir el registro" } };
+var T = { print: kb.text.print, label: { lista: kb.text.printLista, plantilla: kb.text.printPlantilla } };
 
 function article() { return document.querySelector(".md-content article"); }
 

@@ -1,8 +1,6 @@
 /* The scripts (what to say or write, data/scripts.yml): the fill-in-once form, whose details
  * details.js keeps in this browser only, and each script's copy button. */
-var T = kb.en
-  ? { copied: "Copied", forgotten: "Your details were deleted from this browser." }
-  : { copied: "Copiado", forgotten: "Sus datos se borraron de este navegador." };
+var T = kb.text; /* copied, forgotten (data/ui.yml, `page:`) */
 
 function scriptText(block) {
   return Array.prototype.map.call(block.querySelectorAll(".kb-script-text p"), function (p) {
