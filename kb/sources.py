@@ -222,14 +222,17 @@ def _digits(phone: str) -> str:
 
 _MARKER = "<!-- sources -->"
 _REQUIRED = ("id", "url", "publisher", "title", "language", "read", "quotes")
-# Markdown links [text](url), autolinks <url>, reference definitions [x]: url, raw HTML href/src.
+# Markdown links [text](url), autolinks <url>, reference definitions [x]: url, raw HTML href/src,
+# and bare addresses in the text.
 _LINK = re.compile(
     r"\[(?P<text>[^\]]*)\]\((?P<url>(?:https?:)?//[^)\s]+)[^)]*\)"
     r"|<(?P<auto>https?://[^>\s]+)>"
     r"|^\s*\[[^\]]+\]:\s*(?P<ref>(?:https?:)?//\S+)"
     r"|(?:href|src)\s*=\s*[\"'](?P<raw>(?:https?:)?//[^\"']+)[\"']"
+    # a bare address in the text: not a link here, but a phone or a chat app makes it one
+    r"|(?<![\w/(<\"'=])(?P<bare>https?://[^\s)<>\]\"']*[^\s)<>\]\"'.,;:!?])"
 )
-_LINK_URL = ("url", "auto", "ref", "raw")
+_LINK_URL = ("url", "auto", "ref", "raw", "bare")
 _PHONE = re.compile(r"(?<![\d+])(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)")
 _DIGITS = re.compile(r"\d{3}")
 _TEL = re.compile(r"tel:\+?[\d-]+")

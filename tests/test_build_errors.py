@@ -85,6 +85,10 @@ BROKEN = {
         ),
         ["docs/en/index.md:10", "https://blog.example.com/tips is not in data/sources.yml"],
     ),
+    "bare address not in the source registry": (
+        _edit("docs/en/index.md", "Ver la [guía](guia.md#pasos).", "See https://blog.example.com/tips now."),
+        ["docs/en/index.md:10", "https://blog.example.com/tips is not in data/sources.yml"],
+    ),
     "raw HTML link not in the source registry": (
         _edit("docs/en/index.md", "Ver la [guía](guia.md#pasos).", '<a href="//cdn.example.net/x">x</a>'),
         ["docs/en/index.md:10", "//cdn.example.net/x is not in data/sources.yml"],
