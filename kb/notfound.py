@@ -10,14 +10,13 @@ path (from the site's canonical address), as MkDocs does for its own 404 page.
 
 import html
 import json
-import posixpath
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix, ui
-from kb.site import BuiltPage, Site
+from kb.site import BuiltPage, Site, resolve
 
 NAME = "404.html"
 
@@ -73,17 +72,14 @@ def page(home: BuiltPage, root: str) -> str:
 
 def _absolute(page_url: str, ref: str, root: str) -> str:
     """A page's relative reference as an absolute path: 'assets/kb.js' → '/assets/kb.js'."""
-    parts = urlsplit(ref)
-    if parts.scheme or parts.netloc or ref.startswith(("/", "#")) or not ref:
+    if not ref or ref.startswith("#"):
         return ref
-    path = posixpath.normpath(posixpath.join(page_url or ".", parts.path or "."))
-    path = "" if path == "." else path + ("/" if parts.path.endswith("/") or parts.path in ("", ".") else "")
-    return (
-        root
-        + path
-        + (f"?{parts.query}" if parts.query else "")
-        + (f"#{parts.fragment}" if parts.fragment else "")
-    )
+    parts = urlsplit(ref)
+    path = resolve(page_url, parts.path or ".") if not (parts.scheme or parts.netloc) else None
+    if path is None:  # another host, already absolute, or above the site: left as it is
+        return ref
+    query = f"?{parts.query}" if parts.query else ""
+    return root + path + query + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 # Data

@@ -21,10 +21,9 @@ import html
 import json
 import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from kb.langs import LANGS, prefix, ui
-from kb.site import BuiltPage, Site
+from kb.site import BuiltPage, Site, resolve
 
 HERE = Path(__file__).parent
 OFFLINE = "offline.html"
@@ -85,29 +84,16 @@ def _assets(site: Path, page: BuiltPage, listings: dict[str, set[str]]) -> set[s
         if set((node.attributes.get("rel") or "").split()) & _LOADED_RELS
     ]
     refs += [node.attributes.get("src") or "" for node in tree.css("script[src], img[src]")]
-    found = {_resolve(page.url, ref) for ref in refs}
+    found = {resolve(page.url, ref) for ref in refs}
     found = {ref for ref in found if ref and _file(site, ref).is_file()}
     for node in tree.css("[data-kb-search]"):  # the folder of the site's own search index
-        folder = _resolve(page.url, node.attributes["data-kb-search"].rstrip("/") + "/")
+        folder = resolve(page.url, node.attributes["data-kb-search"].rstrip("/") + "/")
         if folder and folder not in listings:  # files by construction: not checked again page after page
             listings[folder] = {
                 p.relative_to(site).as_posix() for p in (site / folder).rglob("*") if p.is_file()
             }
         found |= listings.get(folder, set())
     return found
-
-
-def _resolve(page_url: str, ref: str) -> str | None:
-    """A reference in a page, as a site-relative URL; None when it is not a file of this site."""
-    parts = urlsplit(ref)
-    if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
-        return None
-    path = posixpath.normpath(posixpath.join(page_url, parts.path))
-    if path.startswith(".."):
-        return None
-    if path == ".":
-        return ""
-    return path + "/" if parts.path.endswith("/") else path
 
 
 def _version(site: Path, precache: list[str]) -> str:

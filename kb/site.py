@@ -61,12 +61,9 @@ class BuiltPage:
         heading = self.article.css_first("h1") if self.article else None
         return str(self.meta.get("title") or (heading.text(strip=True) if heading else self.name))
 
+    @cached_property
     def section_ids(self) -> set[str]:
         """IDs a helper may link to: every h2–h4 of the article (h1 is the page itself)."""
-        return self._section_ids
-
-    @cached_property
-    def _section_ids(self) -> set[str]:
         article = self.article
         if article is None:
             return set()
@@ -100,7 +97,7 @@ class Site:
         ordered: list[BuiltPage] = [home] if home else []
         links = home.tree.css("nav.md-nav--primary a.md-nav__link[href]") if home else []
         for link in links:
-            url = _site_url(home.url, link.attributes.get("href") or "")
+            url = resolve(home.url, link.attributes.get("href") or "")
             page = pages.get(url)
             if page and page not in ordered:
                 ordered.append(page)
@@ -132,15 +129,20 @@ def page_names(docs: Path = DOCS) -> list[str]:
     return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md"))
 
 
-def _site_url(page_url: str, href: str) -> str | None:
-    """A link of a page as a site-relative page URL ('en/frases/'); None when it leaves the site."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or parts.path.startswith("/"):
+def resolve(page_url: str, ref: str) -> str | None:
+    """A page's relative reference as a site-relative URL: from 'en/', '../assets/kb.js' is
+    'assets/kb.js' and '.' is 'en/'. None when it is not a file or folder of this site (another
+    host, an absolute path, no path, or above the site's root)."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
         return None
-    path = posixpath.normpath(posixpath.join(page_url or ".", parts.path or "."))
+    path = posixpath.normpath(posixpath.join(page_url or ".", parts.path))
     if path.startswith(".."):
         return None
-    return "" if path == "." else path + "/"
+    if path == ".":
+        return ""
+    folder = parts.path.endswith("/") or parts.path.rsplit("/", 1)[-1] in (".", "..")
+    return path + "/" if folder else path
 
 
 def url_of(name: str, lang: str) -> str:
