@@ -24,7 +24,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from kb import ROOT
 from kb.langs import LANGS as _CODES
-from kb.langs import prefix
+from kb.langs import default, prefix
+from kb.page import front_matter
 from kb.site import UI, BuiltPage, Site, page_names, url_of
 
 SITE = ROOT / "site"
@@ -42,7 +43,6 @@ _EN_VOWELS = re.compile(r"[aeiouy]+")
 _EN_SILENT_E = re.compile(r"[^aeiouyl]e$|[^aeiouysxzhcg]es$")
 _EN_SILENT_ED = re.compile(r"[^aeiouytd]ed$")
 _MAX_ID = 32
-LANGS_DEFAULT = _CODES[0]
 
 
 # Pages
@@ -111,11 +111,26 @@ def reading_text(page) -> str:
 
 def build_problems(site: Site) -> list[str]:
     """Every whole-site check on a built site: what `python -m kb.postbuild` fails the build on."""
-    problems = source_problems(site)
-    problems += check_ids(site)
-    problems += check_urls(site, site.docs.parent / "data" / "published-urls.txt")
-    problems += check_readability(site)
-    return problems
+    return source_problems(site) + report_problems(site, [language_report(site, lang) for lang in _CODES])
+
+
+def language_report(site: Site, lang: str) -> dict:
+    """What the checks need from one language's built pages (kb.postbuild makes one a process)."""
+    langs = (lang,)
+    return {
+        "lang": lang,
+        "ids": site_section_ids(site, langs)[lang],
+        "urls": published_urls(site, langs),
+        "readability": check_readability(site, langs=langs),
+    }
+
+
+def report_problems(site: Site, reports: list[dict]) -> list[str]:
+    """The checks across languages, from every language's report."""
+    problems = id_problems({report["lang"]: report["ids"] for report in reports})
+    urls = {url for report in reports for url in report["urls"]}
+    problems += url_problems(urls, site.root, site.docs.parent / "data" / "published-urls.txt")
+    return problems + [problem for report in reports for problem in report["readability"]]
 
 
 def source_problems(site: Site) -> list[str]:
@@ -128,7 +143,7 @@ def source_problems(site: Site) -> list[str]:
 
 def site_section_ids(site: Site, langs: tuple[str, ...] = _CODES) -> dict[str, dict[str, set[str]]]:
     """{language: {page name: its section IDs}}."""
-    return {lang: {page.name: page.section_ids() for page in site.pages(lang)} for lang in langs}
+    return {lang: {page.name: page.section_ids for page in site.pages(lang)} for lang in langs}
 
 
 def check_ids(site: Site) -> list[str]:
@@ -192,12 +207,12 @@ def _syllables(word: str, lang: str) -> int:
 
 def guides(docs: Path = ROOT / "docs") -> list[str]:
     """Pages whose front matter says `type: guide`."""
-    folder = docs / LANGS_DEFAULT
-    return [
-        n
-        for n in page_names(docs)
-        if re.search(r"^type:\s*guide\s*$", (folder / f"{n}.md").read_text(), re.M)
-    ]
+    folder = docs / default()
+    return [n for n in page_names(docs) if _type(folder / f"{n}.md") == "guide"]
+
+
+def _type(source: Path):
+    return front_matter(source.read_text(encoding="utf-8")).get("type")
 
 
 def check_readability(
@@ -206,12 +221,13 @@ def check_readability(
     site = _site(site)
     problems = []
     for page in (page for lang in langs for page in site.pages(lang)):
-        if not verbose and page.meta.get("type") != "guide":
+        guide = page.meta.get("type") == "guide"
+        if not (guide or verbose):
             continue  # the floor is for guides; `kbcheck readability` shows every page's score
         score = readability(reading_text(page), page.lang)
         if verbose:
             print(f"{page.lang} {page.name:24} {score:6.1f}")
-        if page.meta.get("type") == "guide" and score < MIN_READABILITY:
+        if guide and score < MIN_READABILITY:
             problems.append(
                 f"{page.src}: readability {score:.1f} < {MIN_READABILITY}: shorter sentences and "
                 "everyday words (`python tools/kbcheck.py readability` shows every page's score)"
@@ -227,7 +243,7 @@ def published_urls(site: "Site | Path" = SITE, langs: tuple[str, ...] = _CODES) 
         if page.article is None or page.tree.css_first('meta[http-equiv="refresh"]'):
             continue
         urls.append(page.url or "./")
-        urls += [f"{page.url or './'}#{sid}" for sid in sorted(page.section_ids())]
+        urls += [f"{page.url or './'}#{sid}" for sid in sorted(page.section_ids)]
     return urls
 
 

@@ -41,10 +41,7 @@ def run(site: Path, docs: Path = DOCS, jobs: int | None = None) -> None:
             futures = [pool.submit(_language, built.root, built.docs, lang) for lang in LANGS]
             problems = checks.source_problems(built)
             reports = [future.result() for future in futures]
-    problems += checks.id_problems({lang: report["ids"] for lang, report in zip(LANGS, reports, strict=True)})
-    urls = {url for report in reports for url in report["urls"]}
-    problems += checks.url_problems(urls, built.root, built.docs.parent / "data" / "published-urls.txt")
-    problems += [problem for report in reports for problem in report["readability"]]
+    problems += checks.report_problems(built, reports)
     if problems:
         raise ContentError("\n  ".join(["The site has problems to fix:", *problems]))
 
@@ -59,11 +56,7 @@ def _language(root: Path, docs: Path, lang: str) -> dict:
     manifest.build(site, langs)
     notfound.build(site, langs)
     offline.build(site, langs)  # last: its precache version hashes the bytes the other steps wrote
-    return {
-        "ids": checks.site_section_ids(site, langs)[lang],
-        "urls": checks.published_urls(site, langs),
-        "readability": checks.check_readability(site, langs=langs),
-    }
+    return checks.language_report(site, lang)
 
 
 @contextmanager

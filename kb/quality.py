@@ -23,9 +23,9 @@ from pathlib import Path
 import yaml
 
 from kb import ROOT
+from kb.checks import PROBLEMS, problem_sets
 from kb.langs import LANGS, prefix
 
-PROBLEMS = ROOT / "tests" / "problems"
 TABLE = PROBLEMS / "tuning-table.txt"
 RANK = Path(__file__).resolve().parent / "rank.js"
 
@@ -41,16 +41,11 @@ def shown(site: Path, lang: str, queries: list[str]) -> list[list[list[str]]]:
     return [[[_name(url) for url in group] for group in groups] for groups in json.loads(done.stdout)]
 
 
-def sets(folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
-    """{'tuning' | 'heldout': {lang: [{q, at, …}, …]}}."""
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
-
-
 def evaluate(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
     """Every answerable query of every set with its rank: {set: {lang: [{q, at, rank}, …]}}; rank
     is 1 for the first section shown, None when its section is not shown at all."""
     out: dict[str, dict[str, list[dict]]] = {}
-    for name, by_lang in sets(folder).items():
+    for name, by_lang in problem_sets(folder).items():
         for lang in LANGS:
             entries = [e for e in by_lang.get(lang) or [] if e.get("at")]
             results = shown(site, lang, [e["q"] for e in entries])
