@@ -15,26 +15,19 @@ function read(file) {
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => { input += chunk; });
-process.stdin.on("end", () => {
+process.stdin.on("end", async () => {
   const { index, queries } = JSON.parse(input);
   const manifest = read(path.join(index, "index.json"));
-  const shards = {};
-  const pages = {};
-  const shard = (key) => {
-    if (key === null) return {};
-    if (!(key in shards)) shards[key] = read(path.join(index, "t", key + ".json"));
-    return shards[key];
-  };
-  const page = (number) => pages[number] || (pages[number] = read(path.join(index, "p", number + ".json")));
-  const shown = queries.map((text) => {
-    const wanted = core.query(text, manifest);
-    const postings = wanted.map((w) => shard(core.shardOf(w.stem, manifest)));
-    const picked = core.results(core.rank(wanted, postings)).shown;
-    return picked.map((group) => group.docs.map((doc) => {
-      const p = page(doc.page);
+  const files = {};
+  const load = (name) => files[name] || (files[name] = read(path.join(index, name)));
+  const shown = [];
+  for (const text of queries) {
+    const picked = core.results((await core.search(text, manifest, load)).docs).shown;
+    shown.push(picked.map((group) => group.docs.map((doc) => {
+      const p = load("p/" + doc.page + ".json");
       const anchor = p.s[doc.section][0];
       return anchor ? p.u + "#" + anchor : p.u;
-    }));
-  });
+    })));
+  }
   process.stdout.write(JSON.stringify(shown));
 });

@@ -130,10 +130,25 @@ function matches(token, stems, manifest) {
   });
 }
 
+/* A query ranked as the page ranks it: its words, the postings file of each word's shard
+ * (`load("t/<key>.json")`: the file's JSON, or a promise of it), then rank(). Resolves to the
+ * ranked sections and the query's stems (to mark them in the results). search-ui.js fetches the
+ * files; kb/rank.js, which measures search on real phrasings, reads them from disk. */
+function search(text, manifest, load) {
+  var wanted = query(text, manifest);
+  var files = wanted.map(function (w) {
+    var key = shardOf(w.stem, manifest);
+    return key ? load("t/" + key + ".json") : {};
+  });
+  return Promise.all(files).then(function (loaded) {
+    return { docs: rank(wanted, loaded), stems: wanted.map(function (w) { return w.stem; }) };
+  });
+}
+
 var core = {
   PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, PREFIX: PREFIX, STEM_OF_WORD: STEM_OF_WORD,
   fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf,
-  closeness: closeness, rank: rank, grouped: grouped, results: results, matches: matches
+  closeness: closeness, rank: rank, grouped: grouped, results: results, matches: matches, search: search
 };
 if (typeof kb !== "undefined") kb.search = core; /* in the page's bundle */
 if (typeof module !== "undefined" && module.exports) module.exports = core; /* in Node */

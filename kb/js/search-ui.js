@@ -45,14 +45,7 @@ function get(path) {
 
 /* The postings files of the query's words, fetched, then ranked by search-core.js. */
 function rank(query) {
-  var wanted = core.query(query, manifest);
-  var shards = wanted.map(function (w) {
-    var k = core.shardOf(w.stem, manifest);
-    return k ? get("t/" + k + ".json") : {};
-  });
-  return Promise.all(shards).then(function (loaded) {
-    return { docs: core.rank(wanted, loaded), stems: wanted.map(function (w) { return w.stem; }) };
-  });
+  return core.search(query, manifest, get);
 }
 
 function escape(text) {

@@ -182,3 +182,16 @@ test("the manifest's lists become sets once, kept on the manifest", () => {
   core.words("otra vez", m);
   assert.equal(m.stopSet, stop);
 });
+
+test("search loads each word's postings file once per word and ranks with them, as rank() does", async () => {
+  const m = manifest();
+  const asked = [];
+  const files = { "t/pa.json": { pag: [0, 1, 50, 2, 0, 20] }, "t/buy.json": { buyout: [2, 0, 90] } };
+  const load = (name) => { asked.push(name); return Promise.resolve(files[name] || {}); };
+  const found = await core.search("pagos buyout zzz", m, load);
+  assert.deepEqual(asked, ["t/pa.json", "t/buy.json"], "no file for a word whose shard the index lacks");
+  const wanted = core.query("pagos buyout zzz", m);
+  assert.deepEqual(found.docs, core.rank(wanted, [files["t/pa.json"], files["t/buy.json"], {}]));
+  assert.deepEqual(found.stems, wanted.map((w) => w.stem));
+  assert.equal(found.docs[0].page, 2, "the section matching two words comes first");
+});
