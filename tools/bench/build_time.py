@@ -105,27 +105,17 @@ def _synthetic_docs(folder: Path, per_language: int) -> Path:
 def _synthetic_data(folder: Path) -> Path:
     """The real data/, with a published-URL list that holds the copies' pages and sections too
     (the post-build check fails a build whose sections are not listed)."""
-    real = variants.ROOT / "data"
-    folder.mkdir()
-    for path in real.iterdir():
-        if path.name != "published-urls.txt":
-            (folder / path.name).symlink_to(path)
-    lines = (real / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+    lines = (variants.ROOT / "data" / "published-urls.txt").read_text(encoding="utf-8").splitlines()
     listed = list(lines)
     for lang in LANGS:
         names = sorted(p.stem for p in (variants.ROOT / "docs" / lang).glob("*.md"))
         start = "" if lang == LANGS[0] else f"{lang}/"
         for number in range(_PER_LANGUAGE - len(names)):
             name = names[number % len(names)]
-            page = (
-                "./" if name == "index" and not start else f"{start}{'' if name == 'index' else name + '/'}"
-            )
+            page = start + ("" if name == "index" else f"{name}/") or "./"
             copy = f"{start}copy-{number + 1:04d}-{name}/"
-            listed += [
-                copy + line[len(page) :] for line in lines if line.startswith(page) and _on(line, page)
-            ]
-    (folder / "published-urls.txt").write_text("\n".join(listed) + "\n", encoding="utf-8")
-    return folder
+            listed += [copy + line[len(page) :] for line in lines if _on(line, page)]
+    return variants.data(folder, {"published-urls.txt": "\n".join(listed) + "\n"})
 
 
 def _on(line: str, page: str) -> bool:

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import variants  # a sibling: Python puts the script's folder on sys.path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,14 +96,13 @@ def synthetic(root: Path, pages: int, seed: int = 6) -> None:
 def _data(folder: Path, urls: list[str]) -> None:
     """The real data files, but no scripts or sources (no generated page places or links them: the
     build would fail on unused ones) and the generated pages' published URLs."""
-    folder.mkdir()
-    for path in (ROOT / "data").iterdir():
-        if path.name not in ("scripts.yml", "sources.yml", "published-urls.txt"):
-            (folder / path.name).symlink_to(path)
-    scripts = (ROOT / "data" / "scripts.yml").read_text(encoding="utf-8").split("\nscripts:")[0]
-    (folder / "scripts.yml").write_text(scripts + "\nscripts: []\n", encoding="utf-8")
-    (folder / "sources.yml").write_text("sources: []\n", encoding="utf-8")
-    (folder / "published-urls.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    placeholders = (ROOT / "data" / "scripts.yml").read_text(encoding="utf-8").split("\nscripts:")[0]
+    written = {
+        "scripts.yml": placeholders + "\nscripts: []\n",
+        "sources.yml": "sources: []\n",
+        "published-urls.txt": "\n".join(urls) + "\n",
+    }
+    variants.data(folder, written)
 
 
 def _vocabulary(docs: Path) -> list[str]:

@@ -58,6 +58,18 @@ def project(folder: Path, variant: str, docs: Path | None = None, data: Path | N
     return config
 
 
+def data(folder: Path, written: dict[str, str]) -> Path:
+    """A data/ folder for a generated site: links to the real data files, but for those named in
+    `written`, which get that text (e.g. a published-URL list that holds the generated pages)."""
+    folder.mkdir()
+    for path in (ROOT / "data").iterdir():
+        if path.name not in written:
+            (folder / path.name).symlink_to(path)
+    for name, text in written.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def _without_kb_extensions() -> str:
     """The real `markdown_extensions:` block without our own (`kb.*`): INHERIT replaces lists whole."""
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
