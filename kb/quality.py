@@ -33,12 +33,12 @@ RANK = Path(__file__).resolve().parent / "rank.js"
 def shown(site: Path, lang: str, queries: list[str]) -> list[list[list[str]]]:
     """For each query, the results the page would show: each a page's sections, best first, as
     'page#section' names."""
-    node = shutil.which("node")
-    if node is None:
-        raise RuntimeError("node is not installed: the search ranking runs in Node (Debian's nodejs)")
-    request = json.dumps({"index": str(site / prefix(lang) / "kb-search"), "queries": queries})
-    done = subprocess.run([node, str(RANK)], input=request, capture_output=True, text=True, check=True)
-    return [[[_name(url) for url in group] for group in groups] for groups in json.loads(done.stdout)]
+    return [[[_name(url) for url in group] for group in groups] for groups in _rank(site, lang, queries)]
+
+
+def weak(site: Path, lang: str, queries: list[str]) -> list[bool]:
+    """For each query, whether the page says that no section answers it well."""
+    return _rank(site, lang, queries, weak=True)
 
 
 def evaluate(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
@@ -50,10 +50,27 @@ def evaluate(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[di
             entries = [e for e in by_lang.get(lang) or [] if e.get("at")]
             results = shown(site, lang, [e["q"] for e in entries])
             out.setdefault(name, {})[lang] = [
-                {"q": e["q"], "at": e["at"], "rank": _rank(e["at"], sum(r, []))}
+                {"q": e["q"], "at": e["at"], "rank": _place(e["at"], sum(r, []))}
                 for e, r in zip(entries, results, strict=True)
             ]
     return out
+
+
+def unanswerable(site: Path, folder: Path = PROBLEMS) -> list[str]:
+    """Lines saying, per set and language, how many of the queries no section answers (`at: null`)
+    get the page's "no good match" notice, and how many answerable ones get it wrongly."""
+    lines = []
+    for name, by_lang in problem_sets(folder).items():
+        for lang in LANGS:
+            entries = by_lang.get(lang) or []
+            flags = weak(site, lang, [e["q"] for e in entries])
+            none = [f for e, f in zip(entries, flags, strict=True) if not e.get("at")]
+            some = [f for e, f in zip(entries, flags, strict=True) if e.get("at")]
+            lines.append(
+                f"{name:<8} {lang:<5} no good match: {sum(none)} of {len(none)} unanswerable, "
+                f"{sum(some)} of {len(some)} answerable"
+            )
+    return lines
 
 
 def summary(results: dict) -> list[str]:
@@ -108,8 +125,17 @@ def _name(url: str) -> str:
     return f"{name}#{anchor}" if anchor else name
 
 
-def _rank(at: str, names: list[str]) -> int | None:
+def _place(at: str, names: list[str]) -> int | None:
     return names.index(at) + 1 if at in names else None
+
+
+def _rank(site: Path, lang: str, queries: list[str], **options) -> list:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node is not installed: the search ranking runs in Node (Debian's nodejs)")
+    request = json.dumps({"index": str(site / prefix(lang) / "kb-search"), "queries": queries, **options})
+    done = subprocess.run([node, str(RANK)], input=request, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def main(argv=None) -> int:
@@ -132,6 +158,7 @@ def main(argv=None) -> int:
     elif args.table:
         print(table(results), end="")
     print("\n".join(summary(results)))
+    print("\n".join(unanswerable(args.site)))
     return 0
 
 

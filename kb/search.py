@@ -4,13 +4,15 @@ Readers search on cheap phones, often without accents and in their own words ("d
 "me cobraron doble", "buyout"). Material's lunr search mixes both languages in one index, does not
 fold accents and downloads the whole index with every page. This module, run after any generator by
 `python -m kb.postbuild SITE_DIR`, cuts each built page into sections (the opening, then every
-h2/h3 with an ID), adds the words readers type (front matter
-`keywords:` for the page's opening, `section_keywords: {id: [...]}` for one section), scores every
-term with BM25 here, at build time, and writes `kb-search/` into each language's site: a manifest,
-the postings split by the first letters of each term, and one small file per page (titles, URLs,
-excerpts). The search part of the page's script (kb/js/search-core.js and search-ui.js, bundled
-into assets/kb.js; driven by the header search box) reads them with the same folding and stemming,
-whose rules it takes from the manifest. Why not lunr or Pagefind: decisions/0001-search.md.
+h2/h3 with an ID), adds the words readers type (front matter `keywords:` for the page's opening,
+`section_keywords: {id: [...]}` for one section, and data/synonyms.yml's readers' words wherever the
+guides use the words they stand for: kb/lexicon.py), scores every term with BM25 here, at build
+time, and writes `kb-search/` into each language's site: a manifest, the postings split by the first
+letters of each term, one small file per page (titles, URLs, excerpts) and the language's Snowball
+stemmer (`stem.js`, kb/js/stem/). The search part of the page's script (kb/js/search-core.js and
+search-ui.js, bundled into assets/kb.js; driven by the header search box) cuts the query with the
+same stop words and that stemmer. Why not lunr or Pagefind: decisions/0001-search.md; the stemmer:
+decisions/0006-stemmer.md.
 """
 
 import hashlib
@@ -22,10 +24,13 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from kb import lexicon
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.site import UI, BuiltPage, Site
-from kb.text import MIN_STEM, STOP, SUFFIXES, UNDOUBLE, terms
+from kb.text import STOP, terms
+
+STEMMERS = Path(__file__).resolve().parent / "js" / "stem"  # kb/js/stem/<lang>.js, by tools/snowball_js.py
 
 DIR = "kb-search"
 
@@ -33,6 +38,7 @@ DIR = "kb-search"
 def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     """Write each language's index into the built site from its pages and their front matter."""
     for lang in langs:
+        entries = lexicon.load(site.docs.parent / "data", lang)
         pages = []
         for page in site.pages(lang):
             url = page.url.removeprefix(prefix(lang))  # relative to its language's root
@@ -40,7 +46,7 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
             if record:
                 pages.append(record)
         if pages:
-            _write(lang, site.root / prefix(lang), pages)
+            _write(lang, site.root / prefix(lang), pages, entries)
 
 
 def drop_lunr(root: Path) -> None:
@@ -82,8 +88,16 @@ def _page_record(page: BuiltPage, url: str) -> dict | None:
                 link.decompose()
             docs[-1]["fields"] += [("b", block.text(separator=" ")), ("l", " ".join(links))]
     _add_section_keywords(docs, meta.get("section_keywords") or {}, page.src)
+    empty = [
+        text for doc in docs for kind, text in doc["fields"] if kind == "k" and not terms(text, page.lang)
+    ]
+    if empty:
+        raise ContentError(
+            f"{page.src}: keyword {empty[0]!r} is only stop words (kb/text.py STOP), so no query finds it: "
+            "write the word that matters (e.g. 'saldo' rather than 'cuanto es')"
+        )
     prior = _PRIOR.get(meta.get("type"), 1.0)
-    return {"url": url, "title": title, "prior": prior, "docs": docs}
+    return {"url": url, "title": title, "prior": prior, "docs": docs, "guide": meta.get("type") == "guide"}
 
 
 def _doc(anchor: str, section: str, fields: list) -> dict:
@@ -107,8 +121,9 @@ def _add_section_keywords(docs: list[dict], wanted: dict, src: str) -> None:
         by_anchor[sid]["fields"] += [("k", k) for k in _listed(words)]
 
 
-def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
-    """Score each (term, section) once, here: idf × (label weights + BM25 of the body text)."""
+def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.Entry]) -> None:
+    """Score each (term, section) once, here: idf × (label weights + BM25 of the body text), the
+    readers' words of data/synonyms.yml added where the site's words are."""
     docs = [(p, s, d) for p, page in enumerate(pages) for s, d in enumerate(page["docs"])]
     labels, bodies = [], []
     for _, _, doc in docs:
@@ -129,12 +144,19 @@ def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
                         found[term] = weight
         labels.append(found)
         bodies.append(body)
-    average = sum(sum(b.values()) for b in bodies) / max(1, len(bodies)) or 1
+    lengths = [sum(b.values()) for b in bodies]  # before the lexicon: it adds no running text
+    average = sum(lengths) / max(1, len(lengths)) or 1
+    used: set[int] = set()
+    for found, body in zip(labels, bodies, strict=True):
+        used |= lexicon.expand(entries, found, body)
+    if problems := lexicon.unused(entries, used, lang):
+        raise ContentError("\n  ".join(problems))
     df = Counter(term for found, body in zip(labels, bodies, strict=True) for term in {*found, *body})
     idf = {term: math.log(1 + (len(docs) - n + 0.5) / (n + 0.5)) for term, n in df.items()}
     postings: dict[str, list[int]] = defaultdict(list)
-    for (p, s, _), found, body in zip(docs, labels, bodies, strict=True):  # rows in (page, section) order
-        norm = _K1 * (1 - _B + _B * sum(body.values()) / average)
+    rows = zip(docs, labels, bodies, lengths, strict=True)  # in (page, section) order
+    for (p, s, _), found, body, length in rows:
+        norm = _K1 * (1 - _B + _B * length / average)
         weight = 100 * pages[p]["prior"]
         for term, f in body.items():
             score = weight * idf[term] * (found.get(term, 0) + f * (_K1 + 1) / (f + norm))
@@ -149,9 +171,14 @@ def _write(lang: str, site_dir: Path, pages: list[dict]) -> None:
     shards = _shards(postings)
     files = {f"t/{key}.json": _json(shard) for key, shard in shards.items()}
     files.update({f"p/{p}.json": _json(_page_file(page)) for p, page in enumerate(pages)})
+    stemmer = STEMMERS / f"{lang}.js"
+    if not stemmer.exists():
+        raise ContentError(f"kb/js/stem/{lang}.js: no stemmer for '{lang}': add it to tools/snowball_js.py")
+    files["stem.js"] = stemmer.read_text(encoding="utf-8")
     version = hashlib.sha1("".join(f"{name}\0{text}\0" for name, text in sorted(files.items())).encode())
-    manifest = {"v": version.hexdigest()[:10], "lang": lang, "keys": sorted(shards), "min": MIN_STEM}
-    manifest.update(stop=sorted(STOP[lang]), suffixes=SUFFIXES[lang], undouble=sorted(UNDOUBLE))
+    guides = [[page["url"], page["title"]] for page in pages if page["guide"]]
+    manifest = {"v": version.hexdigest()[:10], "lang": lang, "keys": sorted(shards), "n": len(docs)}
+    manifest.update(stop=sorted(STOP[lang]), stem="stem.js", guides=guides)
     files["index.json"] = _json(manifest)
     out = site_dir / DIR
     shutil.rmtree(out, ignore_errors=True)

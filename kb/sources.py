@@ -80,7 +80,7 @@ def check(root: Path, docs: Path) -> list[str]:
                         "e.g. [fuente, en inglés](...)"
                     )
             problems += _contacts(where, number, _without_links(line), phones, emails)
-    for name in ("scripts.yml", "glossary.yml"):
+    for name in ("scripts.yml", "glossary.yml", "ui.yml"):
         data_file = root / "data" / name
         if data_file.exists():
             for number, line in enumerate(data_file.read_text(encoding="utf-8").splitlines(), 1):

@@ -1,13 +1,18 @@
 """Folding, words and stems: the one pipeline for the search index, the browser and the tests.
 
-Readers type without accents and in any case ("devolucion", "CANCELACIÓN"). The index is built
-with these functions; kb/js/search-core.js applies the same rules, which the index's manifest
-carries (STOP, SUFFIXES, UNDOUBLE, MIN_STEM), and tests/test_js.py checks both agree on every page.
+Readers type without accents, in any case and in whole sentences ("¿puedo cancelar la orden?",
+"CANCELACIÓN"). The index is built with these functions; the page's search cuts a query the same
+way: the same stop words (the index's manifest carries them) and the same Snowball stemmer
+(snowballstemmer 3.0.1 here, its JavaScript translation kb/js/stem/<lang>.js in the browser,
+written by tools/snowball_js.py). tests/test_js.py checks both cut every page alike and
+tests/test_stem_parity.py checks the two stemmers agree word for word.
 """
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import snowballstemmer
 
 
 def fold(text: str) -> str:
@@ -17,20 +22,27 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # a site has a few thousand distinct words, each stemmed again and again
 def stem(word: str, lang: str) -> str:
-    """Strip the first listed ending that leaves at least MIN_STEM letters."""
-    for suffix in SUFFIXES[lang]:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            word = word[: -len(suffix)]
-            if suffix in UNDOUBLE and len(word) > MIN_STEM and word[-1] == word[-2]:
-                word = word[:-1]
-            break
-    return word
+    """The Snowball stem of a folded word: 'cancelaron' → 'cancel', 'charged' → 'charg'."""
+    return _stemmer(lang).stemWord(word)
+
+
+def words(text: str, lang: str) -> list[str]:
+    """Folded words of 2+ characters that are not stop words."""
+    stop = STOP[lang]
+    return [w for w in _WORDS.findall(fold(text)) if len(w) > 1 and w not in stop]
 
 
 def terms(text: str, lang: str) -> list[str]:
-    """Index terms of a text: folded words of 2+ characters, stop words out, stemmed."""
-    stop = STOP[lang]
-    return [stem(w, lang) for w in _WORDS.findall(fold(text)) if len(w) > 1 and w not in stop]
+    """Index terms of a text: its words, stemmed."""
+    return [stem(w, lang) for w in words(text, lang)]
+
+
+# Helpers
+
+
+@cache
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(SNOWBALL[lang])
 
 
 # Data
@@ -38,21 +50,33 @@ def terms(text: str, lang: str) -> list[str]:
 _MARKS = re.compile("[\u0300-\u036f]")
 _WORDS = re.compile(r"[a-z0-9]+")
 
-MIN_STEM = 3
-UNDOUBLE = {"ed", "ing"}  # cancelled → cancell → cancel
-# Endings, longest first (accents already folded). Crude on purpose: the query gets the same cut.
-SUFFIXES = {
-    "es": "aciones uciones amientos imientos amiento imiento ciones acion ucion mente ieron aron "
-    "ando iendo ados idos adas idas ado ido ada ida ar er ir es os as a o e s".split(),
-    "en": "ations ation ments ment ings ing ies ied ed es ly s e".split(),
-}
+SNOWBALL = {"es": "spanish", "en": "english"}
+# Words that say nothing about the problem: articles, pronouns, prepositions, and the question and
+# modal words of a question as people ask it ("¿cómo puedo…?", "can I…", "what should I do…").
+# Negations stay ("no", "not", "never"): "no llegó" is not "llegó".
 STOP = {
     "es": set(
-        "a al algo como con de del el ella en era es esa ese eso esta este esto ha hay la las le les lo "
-        "los me mi mis muy nos o para pero por que se sin su sus te tu un una uno unos y ya yo".split()
+        # articles, pronouns, prepositions, conjunctions
+        "a al algo alguien algun alguna algunas alguno algunos ante aqui asi aun cada como con contra "
+        "cual cuales cualquier de del desde donde e el ella ellas ellos en entonces entre esa esas ese "
+        "eso esos esta estas este esto estos la las le les lo los me mi mia mio mis mucha muchas mucho "
+        "muchos muy nada nos nosotros o os otra otras otro otros para pero poco por porque pues que "
+        "quien quienes se segun si sin sobre su sus tal tambien tan tanto te ti toda todas todo todos "
+        "tu tus u un una unas uno unos usted ustedes y ya yo "
+        # forms of ser, estar, haber, tener, poder, querer, hacer, deber and saber as people ask
+        "creo deberia era eran eres es esta estaba estan estar estoy fue fueron ha habia "
+        "han has hay haya he hemos hizo hacer hace hago pasa podria podrian podemos poder puede "
+        "pueden puedo se sea ser sera seria soy son tengo tiene tienen tener "
+        "sabe "
+        # greetings, fillers and question words
+        "ademas ahora alguno aca bien buenas buenos cuando hola gracias favor porfa oigan "
+        "pregunta ok".split()
     ),
     "en": set(
-        "a an and are as at be by do does for from has have how i if in is it its me my of on or "
-        "our so that the their them they this to was we what when where with you your".split()
+        "a again all an and any anyone anything are as at be been being but by can cant "
+        "could did do does doing dont for from get got had has have having hello hey hi how i id "
+        "if ill im in into is it its ive just know like me my of ok on or our please really should so "
+        "some someone something than thanks that thats the their them then there these they this those "
+        "to too very was we were what whats when where which who why will with would you your".split()
     ),
 }

@@ -34,9 +34,11 @@ def node(*args: str, stdin: str = "") -> str:
 @pytest.mark.parametrize("lang", LANGS)
 def test_javascript_cuts_words_like_the_index(site, lang):
     """search-core.js must fold and stem exactly like kb.text (which builds the index), or queries miss."""
-    manifest = json.loads((site.site / prefix(lang) / "kb-search" / "index.json").read_text(encoding="utf-8"))
+    index = site.site / prefix(lang) / "kb-search"
+    manifest = json.loads((index / "index.json").read_text(encoding="utf-8"))
     texts = [kbcheck.reading_text(site.html(name, lang)) for name in PAGES]
-    request = json.dumps({"manifest": manifest, "texts": texts}, ensure_ascii=False)
+    stemmer = str(index / manifest["stem"])
+    request = json.dumps({"manifest": manifest, "stemmer": stemmer, "texts": texts}, ensure_ascii=False)
     in_js_all = json.loads(node(str(ROOT / "tests" / "js" / "terms.js"), stdin=request))
     assert len(in_js_all) == len(PAGES)
     for name, text, in_js in zip(PAGES, texts, in_js_all, strict=True):

@@ -30,7 +30,7 @@ def test_the_tuning_table_is_what_the_site_ranks(site):
 def test_a_query_is_ranked_by_the_section_it_names():
     assert quality._name("pagos-atrasados/#pasos") == "pagos-atrasados#pasos"
     assert quality._name("#cobros") == "index#cobros" and quality._name("frases/") == "frases"
-    assert quality._rank("b#x", ["a#y", "b#x"]) == 2 and quality._rank("c#z", ["a#y"]) is None
+    assert quality._place("b#x", ["a#y", "b#x"]) == 2 and quality._place("c#z", ["a#y"]) is None
 
 
 def test_a_keyword_query_that_misses_is_named(site, tmp_path):

@@ -2,32 +2,32 @@
  * results to show. Pure functions of their arguments (no DOM, no fetch), so Node tests them
  * (tests/js/) and a pytest checks they cut text exactly as kb/text.py does; search-ui.js does the
  * fetching and the drawing.
- * - Words are folded (no accents, lowercase) and stemmed with the rules the manifest carries
- *   (kb-search/index.json: stop, suffixes, undouble, min), the same the index was built with.
- * - Scores were computed at build time (kb/search.py), so this only adds them up.
+ * - Words are folded (no accents, lowercase), the manifest's stop words dropped (kb-search/index.json)
+ *   and the rest stemmed by the language's Snowball stemmer (kb-search/stem.js, the translation of the
+ *   one that built the index), which the caller puts on the manifest as `manifest.stemmer`.
+ * - Scores were computed at build time (kb/search.py); this adds them up, weighing each word by how
+ *   rare it is, so the one decisive word beats three everyday ones.
+ * - Only the word being typed (the last, with no space after it) matches longer words; a word that
+ *   matches nothing is tried one typo away, among the terms of the postings file already loaded.
  * In the bundle (kb/bundle.py) it is kb.search; in Node, module.exports. */
 "use strict";
 
-/* Results shown: pages, sections per page (the others only if they score OTHERS × the best), and
- * how much a partial match counts (see closeness). */
-var PAGES = 8, SECTIONS = 3, OTHERS = 0.35, PREFIX = 0.5, STEM_OF_WORD = 0.6;
+/* Results shown: pages, sections per page (the others only if they score OTHERS × the page's best);
+ * sections below CUT × the best one are not shown; a match that is a longer form of the word being
+ * typed counts PREFIX, one a typo away TYPO; the share of the query (its words weighed by rarity)
+ * the best section must hold, or the results are a weak match (WEAK); how much that share weighs on
+ * a section's score (SHARE, a power). */
+var PAGES = 8, SECTIONS = 3, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
+var PREFIX_FROM = 3, TYPO_FROM = 4; /* letters a word needs before it matches longer words, or typos */
+var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-/* The same three steps as kb/text.py: fold, words, stem. */
+/* The same steps as kb/text.py: fold, words, stem. */
 function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
 function stem(word, manifest) {
-  for (var i = 0; i < manifest.suffixes.length; i++) {
-    var suffix = manifest.suffixes[i];
-    if (word.length - suffix.length >= manifest.min && word.slice(-suffix.length) === suffix) {
-      word = word.slice(0, -suffix.length);
-      if (manifest.undouble.indexOf(suffix) >= 0 && word.length > manifest.min &&
-          word[word.length - 1] === word[word.length - 2]) word = word.slice(0, -1);
-      break;
-    }
-  }
-  return word;
+  return manifest.stemmer.stem(word);
 }
 
 /* The manifest's lists as sets, made once per manifest (the manifest object keeps them). */
@@ -51,9 +51,16 @@ function terms(text, manifest) {
   return words(text, manifest).map(function (w) { return stem(w, manifest); });
 }
 
-/* The words of a query, each with its stem: what closeness compares index terms with. */
+/* The words of a query, each with its stem; the last is `typing` when nothing follows it (the reader
+ * may not have finished it). */
 function query(text, manifest) {
-  return words(text, manifest).map(function (w) { return { word: w, stem: stem(w, manifest) }; });
+  var typing = /[a-z0-9]$/.test(fold(text));
+  var all = fold(text).match(/[a-z0-9]+/g) || [];
+  var wanted = words(text, manifest).map(function (w) { return { word: w, stem: stem(w, manifest) }; });
+  if (typing && wanted.length && wanted[wanted.length - 1].word === all[all.length - 1]) {
+    wanted[wanted.length - 1].typing = true;
+  }
+  return wanted;
 }
 
 /* The postings file that holds a term (t/<key>.json): its first 3 letters if the index split that
@@ -64,43 +71,88 @@ function shardOf(term, manifest) {
   return keys.has(term.slice(0, 2)) ? term.slice(0, 2) : null;
 }
 
-/* How well an index term matches a word the reader typed: exactly, as a longer form of the
- * word's stem (typing in progress: "devol" → "devolver"), or as the stem of a word not yet
- * finished ("devolu" → "devol"). */
-function closeness(term, word, stemmed) {
-  if (term === stemmed) return 1;
-  if (stemmed.length >= 3 && term.slice(0, stemmed.length) === stemmed) return PREFIX;
-  if (term.length >= 4 && word.slice(0, term.length) === term) return STEM_OF_WORD;
-  return 0;
+/* Every word one edit away (a letter dropped, added, changed, or two swapped). */
+function edits(word) {
+  var out = [];
+  for (var i = 0; i <= word.length; i++) {
+    var head = word.slice(0, i), tail = word.slice(i);
+    if (tail) out.push(head + tail.slice(1));
+    if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+    for (var j = 0; j < LETTERS.length; j++) {
+      var c = LETTERS[j];
+      out.push(head + c + tail);
+      if (tail && tail[0] !== c) out.push(head + c + tail.slice(1));
+    }
+  }
+  return out;
+}
+
+/* The index terms a query word matches in its postings file, each with how much it counts: its stem
+ * (1); else, for the word being typed, longer terms that start with its stem (PREFIX); else the stems
+ * of the words one typo away that the file holds (TYPO). */
+function matching(w, postings, manifest) {
+  if (postings[w.stem]) return [[w.stem, 1]];
+  var found = [];
+  if (w.typing && w.stem.length >= PREFIX_FROM) {
+    Object.keys(postings).forEach(function (term) {
+      if (term.length > w.stem.length && term.slice(0, w.stem.length) === w.stem) found.push([term, PREFIX]);
+    });
+    if (found.length) return found;
+  }
+  if (w.word.length >= TYPO_FROM) {
+    var seen = {};
+    edits(w.word).forEach(function (variant) {
+      var s = stem(variant, manifest);
+      if (postings[s] && !seen[s] && s.length >= PREFIX_FROM) { seen[s] = true; found.push([s, TYPO]); }
+    });
+  }
+  return found;
+}
+
+/* How rare a term is: BM25's idf over the index's n sections, from the sections it is in. */
+function rarity(rows, manifest) {
+  var df = rows.length / 3, n = Math.max(manifest.n || 0, df);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /* Sections ranked for the query's words (from query()), given for each word the postings file of
  * its shard ({term: [page, section, score, page, section, score, …]}, {} when none). A word counts
- * once per section, by its best-matching term; a section's sum is multiplied by (words matched /
- * words typed)². Best first; ties by page, then section. */
-function rank(wanted, postings) {
-  var docs = {};
+ * once per section, by its best-matching term. Each word found weighs its rarity; a section's sum
+ * is multiplied by the share of that weight its words hold, to the power SHARE. Best first; ties by
+ * page, then section. */
+function rank(wanted, postings, manifest) {
+  var docs = {}, weights = [];
   wanted.forEach(function (w, i) {
-    var best = {};
-    Object.keys(postings[i]).forEach(function (term) {
-      var factor = closeness(term, w.word, w.stem);
-      if (!factor) return;
-      var rows = postings[i][term];
+    var best = {}, weight = 0;
+    matching(w, postings[i] || {}, manifest).forEach(function (match) {
+      var rows = postings[i][match[0]];
+      weight = Math.max(weight, rarity(rows, manifest) * match[1]);
       for (var j = 0; j < rows.length; j += 3) {
-        var key = rows[j] + "/" + rows[j + 1], score = rows[j + 2] * factor;
+        var key = rows[j] + "/" + rows[j + 1], score = rows[j + 2] * match[1];
         if (!best[key] || best[key] < score) best[key] = score;
       }
     });
+    weights.push(weight);
     Object.keys(best).forEach(function (key) {
-      var doc = docs[key] || (docs[key] = { page: +key.split("/")[0], section: +key.split("/")[1], score: 0, hits: 0 });
-      doc.score += best[key];
-      doc.hits += 1;
+      var doc = docs[key] || (docs[key] = { page: +key.split("/")[0], section: +key.split("/")[1], words: {} });
+      doc.words[i] = best[key];
     });
   });
-  var ranked = Object.keys(docs).map(function (k) { return docs[k]; });
-  ranked.forEach(function (d) { d.score *= Math.pow(d.hits / wanted.length, 2); });
+  var ranked = Object.keys(docs).map(function (k) { return scored(docs[k], weights); });
+  ranked.forEach(function (d) { delete d.words; });
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page || a.section - b.section; });
   return ranked;
+}
+
+/* A section's score from its best score for each word ({word index: score}): their sum times the
+ * share of the query's weight its words hold, to the power SHARE. */
+function scored(doc, weights) {
+  var total = 0, held = 0, sum = 0;
+  weights.forEach(function (w) { total += w; });
+  Object.keys(doc.words).forEach(function (i) { held += weights[i]; sum += doc.words[i]; });
+  doc.share = total ? held / total : 0;
+  doc.score = sum * Math.pow(doc.share, SHARE);
+  return doc;
 }
 
 /* Ranked sections grouped by page, pages in the order of their best section; a page keeps at most
@@ -115,10 +167,13 @@ function grouped(docs) {
   return pages.map(function (p) { return { page: p, docs: byPage[p] }; });
 }
 
-/* What the results list says and shows: how many pages matched, and the first PAGES of them. */
+/* What the results list says and shows: the sections that score at least CUT × the best, grouped by
+ * page, how many pages that is and the first PAGES of them; `weak` when the best section holds less
+ * than WEAK of the query's weight (or nothing matched): the page then says no section answers it well. */
 function results(docs) {
-  var groups = grouped(docs);
-  return { count: groups.length, shown: groups.slice(0, PAGES) };
+  var top = docs.length ? docs[0].score : 0;
+  var groups = grouped(docs.filter(function (d) { return d.score >= top * CUT; }));
+  return { count: groups.length, shown: groups.slice(0, PAGES), weak: !docs.length || docs[0].share < WEAK };
 }
 
 /* Whether a word of a result's text is marked as matching the query's stems: the same stem, or a
@@ -141,14 +196,34 @@ function search(text, manifest, load) {
     return key ? load("t/" + key + ".json") : {};
   });
   return Promise.all(files).then(function (loaded) {
-    return { docs: rank(wanted, loaded), stems: wanted.map(function (w) { return w.stem; }) };
+    return Promise.all(wanted.map(function (w, i) { return withNeighbours(w, loaded[i], manifest, load); }));
+  }).then(function (loaded) {
+    return { docs: rank(wanted, loaded, manifest), stems: wanted.map(function (w) { return w.stem; }) };
+  });
+}
+
+/* A word that matches nothing in its postings file may be a typo in its third letter ("debolucion"),
+ * whose right spelling is in another file of the same first two letters when the index split that
+ * group by three: those files are loaded too (only those a one-typo variant's stem would be in). */
+function withNeighbours(w, postings, manifest, load) {
+  if (matching(w, postings, manifest).length || w.word.length < TYPO_FROM) return postings;
+  var own = shardOf(w.stem, manifest), keys = {};
+  edits(w.word).forEach(function (variant) {
+    var key = shardOf(stem(variant, manifest), manifest);
+    if (key && key !== own && key.length === 3 && key.slice(0, 2) === w.stem.slice(0, 2)) keys[key] = true;
+  });
+  var more = Object.keys(keys).sort().map(function (key) { return load("t/" + key + ".json"); });
+  return Promise.all(more).then(function (files) {
+    return files.reduce(function (all, file) { return Object.assign(all, file); }, Object.assign({}, postings));
   });
 }
 
 var core = {
-  PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, PREFIX: PREFIX, STEM_OF_WORD: STEM_OF_WORD,
-  fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf,
-  closeness: closeness, rank: rank, grouped: grouped, results: results, matches: matches, search: search
+  PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, CUT: CUT, PREFIX: PREFIX, TYPO: TYPO, WEAK: WEAK, SHARE: SHARE,
+  PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM,
+  fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf, edits: edits,
+  matching: matching, withNeighbours: withNeighbours, rarity: rarity, rank: rank, scored: scored, grouped: grouped, results: results, matches: matches,
+  search: search
 };
 if (typeof kb !== "undefined") kb.search = core; /* in the page's bundle */
 if (typeof module !== "undefined" && module.exports) module.exports = core; /* in Node */

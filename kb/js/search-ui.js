@@ -28,10 +28,24 @@ function load() {
   if (!loading) {
     loading = fetch(new URL("index.json", base), { cache: "no-cache" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (m) { manifest = m; return m; })
+      .then(function (m) { return stemmer(m).then(function (s) { m.stemmer = s; manifest = m; return m; }); })
       .catch(function (e) { loading = null; throw e; });
   }
   return loading;
+}
+
+/* The language's stemmer (kb-search/stem.js, a classic script: it sets self.kbStem). */
+function stemmer(m) {
+  return new Promise(function (resolve, reject) {
+    var script = document.createElement("script");
+    script.src = new URL(m.stem + "?v=" + m.v, base).href;
+    script.onload = function () {
+      if (self.kbStem && self.kbStem.lang === m.lang) resolve(self.kbStem);
+      else reject(new Error("stem.js"));
+    };
+    script.onerror = function () { script.remove(); reject(new Error("stem.js")); };
+    document.head.appendChild(script);
+  });
 }
 
 function get(path) {
@@ -75,6 +89,19 @@ function say(count) {
   meta.textContent = (T[key] || "").replace("#", count);
 }
 
+/* No section answers the query well (or the index did not load): after what little matched, the
+ * guides to pick from and the phone number (data/ui.yml, `page:` searchWeak…). */
+function weak() {
+  var guides = (manifest ? manifest.guides : []).map(function (g) {
+    return '<li><a href="' + escape(new URL(g[0], root).href) + '">' + escape(g[1]) + "</a></li>";
+  }).join("");
+  return '<li class="kb-search-weak" data-kb-ui><div class="md-search-result__article md-typeset">' +
+    "<p><strong>" + escape(kb.text.searchWeak) + "</strong></p>" +
+    (guides ? "<p>" + escape(kb.text.searchGuides) + "</p><ul>" + guides + "</ul>" : "") +
+    "<p>" + escape(kb.text.searchCall) + ' <a href="tel:' + escape(kb.text.searchTel) + '">' +
+    escape(kb.text.searchPhone) + "</a></p></div></li>";
+}
+
 function search() {
   var query = input.value, mine = ++latest;  /* a slower, older search never overwrites a newer one */
   if (!query.trim()) {
@@ -87,18 +114,19 @@ function search() {
     var picked = core.results(found.docs);
     return Promise.all(picked.shown.map(function (g) { return get("p/" + g.page + ".json"); })).then(function (pages) {
       if (mine !== latest) return;
-      say(picked.count);
       result.setAttribute("data-kb-query", query);
+      if (picked.weak) meta.textContent = kb.text.searchWeak;
+      else say(picked.count);
       list.innerHTML = picked.shown.map(function (g, i) {
         return '<li class="md-search-result__item">' + g.docs.map(function (d, j) {
           return link(pages[i], d, found.stems, j === 0);
         }).join("") + "</li>";
-      }).join("");
+      }).join("") + (picked.weak ? weak() : "");
     });
   }).catch(function () {
     if (mine !== latest) return;
-    list.innerHTML = "";
     say(0);
+    list.innerHTML = weak();  /* the index did not load (no signal?): still the guides, the phone */
     result.setAttribute("data-kb-query", query);
   });
 }

@@ -196,3 +196,39 @@ def test_a_link_with_words_opens_search_with_them(phone, lang):
         timeout=5000,
     )
     assert phone.locator(".md-search__input").input_value() == words
+
+
+UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["page"]
+NO_MATCH = {"es": "xqzw vbnmk", "en": "xqzw vbnmk"}
+
+
+@pytest.mark.parametrize("lang", HOME)
+def test_a_query_nothing_answers_says_so_and_offers_the_guides_and_the_phone(home_pages, server, lang):
+    phone = home_pages[lang]
+    assert search(phone, NO_MATCH[lang], keys=False) == [], f"{lang}: results for {NO_MATCH[lang]!r}"
+    assert phone.locator(".md-search-result__meta").inner_text() == UI[lang]["searchWeak"]
+    panel = phone.locator(".kb-search-weak")
+    assert panel.count() == 1, f"{lang}: no 'no good match' panel"
+    tel = panel.locator("a[href^='tel:']")
+    assert tel.get_attribute("href") == "tel:" + UI[lang]["searchTel"]
+    assert tel.inner_text() == UI[lang]["searchPhone"]
+    guides = [
+        in_language(a, server, lang) for a in panel.locator("ul a").evaluate_all("l => l.map(a => a.href)")
+    ]
+    manifest = phone.evaluate("u => fetch(u).then(r => r.json())", "kb-search/index.json")
+    assert len(guides) == len(manifest["guides"]) >= 10, (
+        f"{lang}: {len(guides)} guides listed vs {len(manifest['guides'])}"
+    )
+    assert not [g for g in guides if g.startswith("(not")], f"{lang}: guides in the other language: {guides}"
+
+
+TYPOS = [("es", "debolucion", "devolucion"), ("es", "cancelasion", "cancelacion"), ("en", "refnd", "refund")]
+
+
+@pytest.mark.parametrize("lang, typed, meant", TYPOS, ids=[t[1] for t in TYPOS])
+def test_a_word_one_typo_away_finds_what_the_word_finds(home_pages, server, lang, typed, meant):
+    phone = home_pages[lang]
+    wanted = search(phone, meant + " ", keys=False)
+    got = search(phone, typed + " ", keys=False)
+    assert wanted, f"{meant!r} finds nothing"
+    assert got[:1] and got[0][0] == wanted[0][0], f"{typed!r}: {got[:1]} vs {meant!r}: {wanted[0][:1]}"

@@ -5,25 +5,27 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const core = require("../../kb/js/search-core.js");
 
-// A small manifest in the shape kb/search.py writes (kb-search/index.json), rules much shortened.
+// A small manifest in the shape kb/search.py writes (kb-search/index.json), with a stand-in for the
+// Snowball stemmer the page loads (kb-search/stem.js; tests/js/stem.test.js tests the real ones):
+// it strips the first of a few endings.
+const ENDINGS = ["aciones", "acion", "aron", "ando", "ados", "ado", "ar", "er", "es", "os", "a", "o", "e", "s", "ing", "ed"];
+const stemmer = {
+  lang: "es",
+  stem(word) {
+    const end = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= 3);
+    return end ? word.slice(0, -end.length) : word;
+  },
+};
 function manifest(extra) {
   return Object.assign(
-    {
-      v: "test",
-      lang: "es",
-      min: 3,
-      keys: ["bu", "buy", "co", "de", "pa"],
-      stop: ["de", "el", "la", "me", "por", "que", "como"],
-      suffixes: ["uciones", "acion", "ando", "ados", "ado", "ar", "er", "es", "os", "a", "o", "s", "ing", "ed"],
-      undouble: ["ed", "ing"],
-    },
+    { v: "test", lang: "es", n: 100, keys: ["bu", "buy", "co", "de", "pa"], stop: ["de", "el", "la", "me", "por", "que", "como", "puedo"], stemmer },
     extra,
   );
 }
 
 // Postings rows are [page, section, score, page, section, score, …].
-function doc(page, section, score, hits) {
-  return { page, section, score, hits };
+function doc(page, section, score, share) {
+  return { page, section, score, share };
 }
 
 test("fold drops accents and case, and nothing else", () => {
@@ -39,49 +41,29 @@ test("words: folded runs of letters and digits, 2+ characters, stop words out", 
   assert.deepEqual(core.words("e-mail x", m), ["mail"]);
 });
 
-test("stem strips the first listed ending that leaves at least `min` letters", () => {
+test("stem is the manifest's stemmer's", () => {
   const m = manifest();
-  assert.equal(core.stem("devoluciones", m), "devol");
   assert.equal(core.stem("pagando", m), "pag");
-  assert.equal(core.stem("pagados", m), "pag", "'ados' is listed before 'os'");
-  assert.equal(core.stem("pagar", m), "pag");
-  assert.equal(core.stem("casa", m), "cas");
-  assert.equal(core.stem("paso", m), "pas");
-  assert.equal(core.stem("mesa", m), "mes");
-  assert.equal(core.stem("ola", m), "ola", "'ol' would be shorter than min");
-  assert.equal(core.stem("buyout", m), "buyout", "no listed ending");
-});
-
-test("stem undoubles the last letter after the listed endings only, and only above `min`", () => {
-  const m = manifest();
-  assert.equal(core.stem("cancelled", m), "cancel");
-  assert.equal(core.stem("stopping", m), "stop");
-  assert.equal(core.stem("added", m), "add", "'add' is only min letters long: kept");
-  assert.equal(core.stem("bosses", m), "boss", "'es' does not undouble");
-  assert.equal(core.stem("ring", m), "ring", "'r' would be shorter than min");
-  assert.equal(core.stem("dressed", manifest({ undouble: [] })), "dress");
-});
-
-test("the rules come from the manifest, not from the code", () => {
-  const m = manifest({ suffixes: ["ment"], min: 2 });
-  assert.equal(core.stem("payment", m), "pay");
-  assert.equal(core.stem("pagando", m), "pagando");
-  assert.deepEqual(core.terms("the payment", manifest({ stop: ["the"], suffixes: ["ment"], min: 2 })), ["pay"]);
+  assert.equal(core.stem("pagando", manifest({ stemmer: { stem: (w) => w.toUpperCase() } })), "PAGANDO");
 });
 
 test("terms: words, then stems; empty for an empty text or stop words only", () => {
   const m = manifest();
-  assert.deepEqual(core.terms("Devoluciones y pagos atrasados", m), ["devol", "pag", "atras"]);
+  assert.deepEqual(core.terms("Devoluciones y pagos atrasados", m), ["devolucion", "pag", "atras"]);
   assert.deepEqual(core.terms("", m), []);
   assert.deepEqual(core.terms("   ", m), []);
   assert.deepEqual(core.terms("de la que", m), []);
+  assert.deepEqual(core.terms("¿Cómo puedo?", m), [], "question and modal words are stop words");
 });
 
-test("query keeps each word typed with its stem", () => {
+test("query keeps each word typed with its stem; the last is `typing` only when nothing follows it", () => {
   assert.deepEqual(core.query("Me cobraron pagos", manifest()), [
-    { word: "cobraron", stem: "cobraron" },
-    { word: "pagos", stem: "pag" },
+    { word: "cobraron", stem: "cobr" },
+    { word: "pagos", stem: "pag", typing: true },
   ]);
+  assert.deepEqual(core.query("cobraron pagos ", manifest())[1], { word: "pagos", stem: "pag" });
+  assert.deepEqual(core.query("cobraron pagos?", manifest())[1], { word: "pagos", stem: "pag" });
+  assert.deepEqual(core.query("pagos de", manifest()), [{ word: "pagos", stem: "pag" }], "the last word typed is a stop word");
   assert.deepEqual(core.query("", manifest()), []);
 });
 
@@ -94,49 +76,84 @@ test("shardOf: the 3-letter file where the index split the group, else the 2-let
   assert.equal(core.shardOf("bu", m), "bu");
 });
 
-test("closeness: exact 1, a longer form of a stem of 3+ letters 0.5, the 4+ letter stem of an unfinished word 0.6", () => {
-  assert.equal(core.closeness("devol", "devoluciones", "devol"), 1);
-  assert.equal(core.closeness("devolver", "devol", "devol"), core.PREFIX);
-  assert.equal(core.PREFIX, 0.5);
-  assert.equal(core.closeness("devol", "devolu", "devolu"), core.STEM_OF_WORD);
-  assert.equal(core.STEM_OF_WORD, 0.6);
-  assert.equal(core.closeness("debt", "de", "de"), 0, "no prefix match for a 2-letter stem");
-  assert.equal(core.closeness("dev", "devolu", "devolu"), 0, "a 3-letter term is not taken as an unfinished word's stem");
-  assert.equal(core.closeness("pago", "devol", "devol"), 0);
+test("edits: every word one letter dropped, added, changed or two swapped", () => {
+  const made = new Set(core.edits("refnd"));
+  for (const w of ["refund", "refn", "rfend", "refnd".replace("n", "u"), "erfnd"]) assert.ok(made.has(w), w);
+  assert.ok(!made.has("refunded"), "two edits away");
+});
+
+test("matching: the stem; else, for the word being typed, longer terms; else terms one typo away", () => {
+  const m = manifest();
+  const postings = { devolu: [0, 0, 5], devolv: [1, 0, 5], pag: [2, 0, 5], refund: [3, 0, 5], pagare: [4, 0, 9] };
+  assert.deepEqual(core.matching({ word: "pago", stem: "pag" }, postings, m), [["pag", 1]], "exact: no longer terms");
+  assert.deepEqual(
+    core.matching({ word: "devo", stem: "devo", typing: true }, postings, m),
+    [["devolu", core.PREFIX], ["devolv", core.PREFIX]],
+  );
+  assert.deepEqual(core.matching({ word: "devo", stem: "devo" }, postings, m), [], "a finished word matches no longer word");
+  assert.deepEqual(core.matching({ word: "de", stem: "de", typing: true }, postings, m), [], "prefixes from 3 letters");
+  assert.deepEqual(core.matching({ word: "refnd", stem: "refnd" }, postings, m), [["refund", core.TYPO]]);
+  assert.deepEqual(core.matching({ word: "pgo", stem: "pgo" }, postings, m), [], "no typos under 4 letters");
+  assert.deepEqual(core.matching({ word: "zapato", stem: "zapat" }, postings, m), []);
 });
 
 test("rank adds each word's best term per section, never two terms of one word", () => {
   const wanted = core.query("devol", manifest());
-  const postings = [{ devol: [0, 0, 10, 1, 2, 4], devolver: [0, 0, 30, 2, 0, 6], pago: [3, 0, 99] }];
-  assert.deepEqual(core.rank(wanted, postings), [doc(0, 0, 15, 1), doc(1, 2, 4, 1), doc(2, 0, 3, 1)]);
+  const postings = [{ devolu: [0, 0, 10, 1, 2, 4], devolver: [0, 0, 30, 2, 0, 6], pago: [3, 0, 99] }];
+  assert.deepEqual(core.rank(wanted, postings, manifest()), [doc(0, 0, 15, 1), doc(1, 2, 2, 1), doc(2, 0, 3, 1)].sort((a, b) => b.score - a.score));
 });
 
-test("rank: a section with every word typed beats one with a higher score for fewer words", () => {
-  const wanted = core.query("cobro doble", manifest({ suffixes: ["o", "e"] }));
+test("rank: the section with the one rare word beats the one with the everyday words", () => {
+  const m = manifest({ n: 100 });
+  const wanted = core.query("tienda llamar garantia", m);
+  const common = [];
+  for (let p = 0; p < 60; p++) common.push(p + 10, 0, p === 0 ? 40 : 5);
+  const postings = [{ tiend: common }, { llam: common }, { garanti: [1, 0, 40] }];
+  const ranked = core.rank(wanted, postings, m);
+  assert.deepEqual([ranked[0].page, ranked[0].section], [1, 0], `first: ${JSON.stringify(ranked.slice(0, 2))}`);
+  assert.ok(ranked[0].share > 0.5 && ranked[1].share < 0.5, "the rare word holds most of the query");
+});
+
+test("rank: a section's sum is weighed by the share of the query it holds, to the power SHARE", () => {
+  const m = manifest();
+  const wanted = core.query("cobro doble", m);
   assert.deepEqual(wanted.map((w) => w.stem), ["cobr", "dobl"]);
   const postings = [
-    { cobr: [1, 0, 2, 2, 0, 10] },
-    { dobl: [1, 0, 2, 3, 4, 1] },
+    { cobr: [1, 0, 3, 2, 0, 10] },
+    { dobl: [1, 0, 3, 3, 4, 1] },
   ];
-  // Page 1: (2 + 2) × (2/2)²; page 2: 10 × (1/2)²; page 3: 1 × (1/2)².
-  assert.deepEqual(core.rank(wanted, postings), [doc(1, 0, 4, 2), doc(2, 0, 2.5, 1), doc(3, 4, 0.25, 1)]);
+  const ranked = core.rank(wanted, postings, m);
+  assert.equal(core.SHARE, 1);
+  // Both words are as rare (one section in two and in two): each holds half the query's weight.
+  assert.deepEqual(ranked.map((d) => [d.page, d.share]), [[1, 1], [2, 0.5], [3, 0.5]]);
+  assert.deepEqual(ranked.map((d) => d.score), [6, 10 * 0.5 ** core.SHARE, 1 * 0.5 ** core.SHARE]);
+});
+
+test("search loads, for a word that matches nothing, the files of its first two letters a typo would be in", async () => {
+  const m = manifest({ keys: ["dea", "deb", "dev", "pa"] });
+  const asked = [];
+  const files = { "t/deb.json": { debit: [0, 0, 5] }, "t/dev.json": { devolucion: [1, 0, 50] }, "t/pa.json": { pag: [2, 0, 9] } };
+  const load = (name) => { asked.push(name); return files[name] || {}; };
+  const found = await core.search("debolucion pagos", m, load);
+  assert.deepEqual(asked, ["t/deb.json", "t/pa.json", "t/dea.json", "t/dev.json"], "no more files for a word that matches");
+  assert.deepEqual(found.docs.map((d) => d.page), [1, 2]);
 });
 
 test("rank breaks ties by page, then by section", () => {
   const wanted = core.query("pago", manifest());
   const postings = [{ pag: [5, 1, 3, 2, 7, 3, 2, 1, 3, 9, 0, 8] }];
   assert.deepEqual(
-    core.rank(wanted, postings).map((d) => [d.page, d.section]),
+    core.rank(wanted, postings, manifest()).map((d) => [d.page, d.section]),
     [[9, 0], [2, 1], [2, 7], [5, 1]],
   );
 });
 
 test("rank: nothing typed, no postings file, or no matching term, finds nothing", () => {
   const m = manifest();
-  assert.deepEqual(core.rank([], []), []);
-  assert.deepEqual(core.rank(core.query("de la", m), []), []);
-  assert.deepEqual(core.rank(core.query("zapato", m), [{}]), []);
-  assert.deepEqual(core.rank(core.query("pago", m), [{ bureau: [0, 0, 5] }]), []);
+  assert.deepEqual(core.rank([], [], m), []);
+  assert.deepEqual(core.rank(core.query("de la", m), [], m), []);
+  assert.deepEqual(core.rank(core.query("zapato", m), [{}], m), []);
+  assert.deepEqual(core.rank(core.query("pago ", m), [{ bureau: [0, 0, 5] }], m), []);
 });
 
 test("grouped: pages in the order of their best section, at most 3 sections, the others only at 0.35 × the best", () => {
@@ -150,15 +167,23 @@ test("grouped: pages in the order of their best section, at most 3 sections, the
   assert.deepEqual(core.grouped([]), []);
 });
 
-test("results counts every page found and shows the first 8", () => {
+test("results: sections under CUT × the best are dropped, then counted by page and the first 8 shown", () => {
   const docs = [];
-  for (let page = 0; page < 11; page++) docs.push(doc(page, 0, 20 - page), doc(page, 1, 19 - page));
+  for (let page = 0; page < 11; page++) docs.push(doc(page, 0, 20 - page, 1), doc(page, 1, 19 - page, 1));
+  docs.push(doc(11, 0, 20 * core.CUT - 0.01, 1));
   const picked = core.results(docs);
-  assert.equal(picked.count, 11);
+  assert.equal(core.CUT, 0.25);
+  assert.equal(picked.count, 11, "page 11 scores under CUT × the best");
   assert.equal(core.PAGES, 8);
   assert.deepEqual(picked.shown.map((g) => g.page), [0, 1, 2, 3, 4, 5, 6, 7]);
-  assert.deepEqual(picked.shown[0].docs, [doc(0, 0, 20), doc(0, 1, 19)]);
-  assert.deepEqual(core.results([]), { count: 0, shown: [] });
+  assert.deepEqual(picked.shown[0].docs, [doc(0, 0, 20, 1), doc(0, 1, 19, 1)]);
+  assert.equal(picked.weak, false);
+  assert.deepEqual(core.results([]), { count: 0, shown: [], weak: true });
+});
+
+test("results are weak when the best section holds under WEAK of the query", () => {
+  assert.equal(core.results([doc(0, 0, 9, core.WEAK - 0.01)]).weak, true);
+  assert.equal(core.results([doc(0, 0, 9, core.WEAK)]).weak, false);
 });
 
 test("matches marks a word of a result with a query stem, or a longer form of a 3+ letter stem", () => {
@@ -191,7 +216,7 @@ test("search loads each word's postings file once per word and ranks with them, 
   const found = await core.search("pagos buyout zzz", m, load);
   assert.deepEqual(asked, ["t/pa.json", "t/buy.json"], "no file for a word whose shard the index lacks");
   const wanted = core.query("pagos buyout zzz", m);
-  assert.deepEqual(found.docs, core.rank(wanted, [files["t/pa.json"], files["t/buy.json"], {}]));
+  assert.deepEqual(found.docs, core.rank(wanted, [files["t/pa.json"], files["t/buy.json"], {}], m));
   assert.deepEqual(found.stems, wanted.map((w) => w.stem));
   assert.equal(found.docs[0].page, 2, "the section matching two words comes first");
 });

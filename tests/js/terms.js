@@ -1,4 +1,5 @@
-// For tests/test_js.py: reads {"manifest": <kb-search/index.json>, "texts": [...]} on stdin and
+// For tests/test_js.py: reads {"manifest": <kb-search/index.json>, "stemmer": <path of kb-search/stem.js>,
+// "texts": [...]} on stdin and
 // writes, as JSON, each text's terms as kb/js/search-core.js cuts them. Not a test file itself.
 "use strict";
 const core = require("../../kb/js/search-core.js");
@@ -7,6 +8,7 @@ let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
-  const { manifest, texts } = JSON.parse(input);
+  const { manifest, stemmer, texts } = JSON.parse(input);
+  manifest.stemmer = require(stemmer);
   process.stdout.write(JSON.stringify(texts.map((text) => core.terms(text, manifest))));
 });
