@@ -10,12 +10,21 @@ the whole site, as `python -m kb.postbuild site` does after `mkdocs build` witho
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from kb.authored import encoding_problems
 from kb.bundle import JS
 from kb.postbuild import run
 
 # Hooks
+
+
+def on_pre_build(config):
+    """A page that is not UTF-8 stops MkDocs with a traceback while it reads it: say which, first."""
+    problems = encoding_problems(Path(config.docs_dir))
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages

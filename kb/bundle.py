@@ -21,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+from kb import DATA
+from kb.data import read_yaml
 from kb.errors import ContentError
 from kb.langs import ui
 
@@ -41,7 +43,9 @@ def text(js: Path = JS, files: tuple[str, ...] | None = None) -> str:
     files = FILES if files is None else files
     _check(js, files)
     words = json.dumps(ui("page"), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    days = int(read_yaml(DATA / "privacy.yml")["details_days"])
     parts = [_HEADER, _OPEN, f"var KB_TEXT = {words}; /* data/ui.yml, `page:` */\n"]
+    parts.append(f"var KB_DETAILS_DAYS = {days}; /* data/privacy.yml */\n")
     for name in files:
         source = (js / name).read_text(encoding="utf-8").replace("\r\n", "\n")
         source = _COMMENT_LINES.sub("", source).strip("\n")

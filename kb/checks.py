@@ -122,6 +122,7 @@ def language_report(site: Site, lang: str) -> dict:
         "ids": site_section_ids(site, langs)[lang],
         "urls": published_urls(site, langs),
         "readability": check_readability(site, langs=langs),
+        "links": link_problems(site, lang),
     }
 
 
@@ -130,14 +131,54 @@ def report_problems(site: Site, reports: list[dict]) -> list[str]:
     problems = id_problems({report["lang"]: report["ids"] for report in reports})
     urls = {url for report in reports for url in report["urls"]}
     problems += url_problems(urls, site.root, site.docs.parent / "data" / "published-urls.txt")
+    problems += [problem for report in reports for problem in report["links"]]
     return problems + [problem for report in reports for problem in report["readability"]]
+
+
+def link_problems(site: Site, lang: str) -> list[str]:
+    """Every link of a page's text that goes nowhere on this site. MkDocs checks Markdown links;
+    this also catches raw HTML ones (`<a href="…">`), which it passes through unread."""
+    from kb.pdf import OUTPUT
+    from kb.site import resolve
+
+    pages = {page.url: page for page in site.pages(lang)}
+    made_later = {f"{prefix(lang)}{OUTPUT[lang]}"}  # the PDF: `make pdf` writes it after the build
+    problems, ids = [], {}
+    for page in site.pages(lang):
+        if page.article is None:
+            continue
+        for link in page.article.css("a[href]"):
+            href = link.attributes.get("href") or ""
+            if href.startswith(("mailto:", "tel:")):
+                continue
+            target, _, anchor = href.partition("#")
+            path = page.url if not target else resolve(page.url, target)
+            if path is None and target:
+                continue  # another site: the sources check reads those
+            if path in made_later:
+                continue
+            found = pages.get(path) or pages.get(path.removesuffix("index.html"))
+            if found is None and not (site.root / path).is_file():
+                problems.append(f"{page.src}: link '{href}' goes to nothing on this site: fix the address")
+            elif found is not None and anchor and anchor not in ids.setdefault(found.url, _ids(found)):
+                problems.append(f"{page.src}: link '{href}': no #{anchor} on that page: fix the section ID")
+    return problems
+
+
+def _ids(page) -> set[str]:
+    return {node.attributes.get("id") for node in page.tree.css("[id]")}
 
 
 def source_problems(site: Site) -> list[str]:
     """The checks that read the Markdown sources and data files, not the built pages."""
-    from kb import scripts, sources
+    from kb import authored, glossary, scripts, sources
 
-    problems = scripts.site_problems(scripts.load(site.docs.parent / "data" / "scripts.yml"), site.docs)
+    if problems := authored.encoding_problems(site.docs):  # nothing else can read such a page
+        return problems
+    data = site.docs.parent / "data"
+    problems = scripts.site_problems(scripts.load(data / "scripts.yml"), site.docs)
+    if (data / "glossary.yml").exists():
+        problems += glossary.site_problems(glossary.load(data / "glossary.yml"), site.docs)
     return problems + sources.check(site.docs.parent, site.docs)
 
 

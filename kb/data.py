@@ -12,6 +12,28 @@ from kb.errors import ContentError
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class UniqueKeys(LOADER):
+    """LOADER that refuses a key written twice in one mapping: YAML keeps the last one silently,
+    so a second `placeholders: contract:` would replace the first without a word."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"key '{key}' is written twice (also line {seen[key]}): keep one",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+            except TypeError:  # an unhashable key: YAML's own error says so
+                pass
+        return super().construct_mapping(node, deep)
+
+
 class DataError(ValueError):
     """A data file that cannot be used; the message names the file (and line where there is one)."""
 
@@ -20,7 +42,7 @@ def read_yaml(path: Path):
     """The parsed file, or DataError naming it relative to the project and the line YAML stopped at."""
     where = _relative(path)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=UniqueKeys)
     except OSError as error:
         raise DataError(f"{where}: cannot read it: {error.strerror or error}") from error
     except UnicodeDecodeError as error:

@@ -7,6 +7,8 @@ other page except the home page the terms become `<abbr>` elements (Python-Markd
 extension), which Material shows as a tooltip on hover, focus or tap.
 """
 
+import html
+import re
 from pathlib import Path
 
 from kb.data import read_once
@@ -60,7 +62,23 @@ def load(path: Path) -> list[dict]:
 
 
 def _checked(data) -> list[dict]:
+    if data is not None and not isinstance(data, dict):
+        raise ContentError("data/glossary.yml: must be a mapping with `terms:` (not a list)")
     terms = (data or {}).get("terms") or []
+    if not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
+        raise ContentError("data/glossary.yml: `terms:` must be a list of entries, each starting `- id: …`")
+    ids = [t.get("id") for t in terms]
+    problems = [
+        f"entry {n} has no `id:`: give it one"
+        for n, i in enumerate(ids, 1)
+        if not isinstance(i, str) or not i
+    ]
+    problems += [
+        f"ID '{i}' is used twice: the second would replace the first"
+        for i in sorted({i for i in ids if i and ids.count(i) > 1})
+    ]
+    if problems:
+        raise ContentError("data/glossary.yml: " + "; ".join(problems))
     problems = [
         f"'{t.get('id', '?')}': the '{lang}' entry needs a term and a definition"
         for t in terms
@@ -72,13 +90,35 @@ def _checked(data) -> list[dict]:
     return terms
 
 
+def site_problems(terms: list[dict], docs: Path) -> list[str]:
+    """Each term some page of its language uses (outside the glossary page itself): a definition
+    nobody reads is one more thing to keep true, and usually a term renamed on the pages only."""
+    problems = []
+    for lang in LANGS:
+        pages = [p.read_text(encoding="utf-8") for p in sorted((docs / lang).rglob("*.md"))]
+        text = " ".join(p for p in pages if _MARKER not in p).casefold()
+        for term in terms:
+            entry = term[lang]
+            words = [entry["term"], *(entry.get("aliases") or [])]
+            if not any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", text) for w in words):
+                problems.append(
+                    f"data/glossary.yml: term '{term['id']}' ({lang}: {entry['term']!r}) is used on no page: "
+                    "use it in a guide, add the word the pages use as an alias, or remove it"
+                )
+    return problems
+
+
 def _render_entries(terms: list[dict], lang: str) -> str:
     entries = sorted(terms, key=lambda t: t[lang]["term"].casefold())
-    return "\n".join(
-        f"## {t[lang]['term'][:1].upper()}{t[lang]['term'][1:]} {{ #{t['id']} }}\n\n"
-        f"{t[lang]['definition'].strip()}\n"
+    return "\n".join(  # the author's words as text: Markdown would let their HTML through
+        f"## {html.escape(_capitalized(t[lang]['term']), quote=False)} {{ #{t['id']} }}\n\n"
+        f"{html.escape(t[lang]['definition'].strip(), quote=False)}\n"
         for t in entries
     )
+
+
+def _capitalized(term: str) -> str:
+    return term[:1].upper() + term[1:]
 
 
 def _abbreviations(terms: list[dict], lang: str) -> dict[str, str]:

@@ -10,7 +10,13 @@ once they have visited the site. At each language's root (`/`, `/en/`) this post
   the browser installs the new worker, which fetches the new files and deletes the old cache.
 - `offline.html`: a small page in that language (its markup is `offline_page.html` next to this
   file, its words are in data/ui.yml), shown instead of a page that is not cached, with links to
-  every page that is.
+  every page that is. The worker at the site's root also carries the other languages' offline
+  pages: its scope holds their folders, and a reader who never opened an English page has no
+  English worker.
+
+Each file's own hash goes with it, so an update fetches only the files that changed and copies the
+others from the old cache. A page answered from the cache carries `<meta name="kb-saved">` with the
+date it was saved, which kb/js/offline.js turns into a line saying the reader sees a saved copy.
 
 A page registers the worker that sits next to its `<link rel="manifest">` (kb/js/offline.js). It
 runs last among the post-build steps: the precache hashes the final bytes of everything else.
@@ -54,6 +60,8 @@ def _write(site: Site, lang: str, pages: list[BuiltPage], root: str) -> None:
         "prefix": f"kb-{lang}-",
         "offline": OFFLINE,
         "precache": [_relative(url, home) for url in precache],
+        "hashes": [_digest(_file(site.root, url).read_bytes()) for url in precache],
+        "others": _others(lang, root),
     }
     code = (HERE / "offline_sw.js").read_text(encoding="utf-8")
     header = "// Written by kb/offline.py from kb/offline_sw.js: do not edit.\n"
@@ -96,6 +104,20 @@ def _assets(site: Path, page: BuiltPage, listings: dict[str, set[str]]) -> set[s
     return found
 
 
+def _digest(data: bytes) -> str:
+    """A file's own hash: an update copies the files whose hash did not change from the old cache."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _others(lang: str, root: str) -> dict[str, str]:
+    """For the worker at the site's root, whose scope holds the other languages' folders too: each
+    other language's offline page, by its folder relative to the worker ({"en/": "<html>…"}), for a
+    reader whose phone has never opened a page in that language (so has no worker of its own)."""
+    if prefix(lang):
+        return {}
+    return {prefix(other): _offline_page(other, [], root) for other in LANGS if prefix(other)}
+
+
 def _version(site: Path, precache: list[str]) -> str:
     digest = hashlib.sha256()
     for url in precache:
@@ -106,12 +128,14 @@ def _version(site: Path, precache: list[str]) -> str:
 
 def _offline_page(lang: str, pages: list[BuiltPage], root: str) -> str:
     """Served at whatever address was asked for, so its links are absolute paths."""
-    text = ui("offline")[lang]
+    text = {k: html.escape(v) for k, v in ui("offline")[lang].items()}
     items = "\n".join(
         f'<li><a href="{html.escape(root + page.url)}">{html.escape(page.title)}</a></li>' for page in pages
     )
+    if not pages:  # no page of this language is saved: no list to introduce
+        text["saved"] = ""
     template = (HERE / "offline_page.html").read_text(encoding="utf-8")
-    return template.format(lang=lang, items=items, **{k: html.escape(v) for k, v in text.items()})
+    return template.format(lang=lang, items=items, **text)
 
 
 # Data

@@ -3,9 +3,9 @@
 They read only the built HTML and the Markdown sources, so they depend on no MkDocs event order
 or module state: hooks/kb.py runs them once after `mkdocs build` has built every language, and
 the same command runs them after another generator. They write the page's script (kb/bundle.py)
-and the home-screen icons, then, for each language, its search index, web manifest, 404 page
-and, last, its offline worker and page; and they run the whole-site checks (kb/checks.py,
-kb/sources.py), failing the build on any problem.
+and the home-screen icons, then, for each language, its search index, web manifest, 404 page,
+the content-security policy of its pages (kb/csp.py) and, last, its offline worker and page; and
+they run the whole-site checks (kb/checks.py, kb/sources.py), failing the build on any problem.
 """
 
 import argparse
@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kb import DOCS, bundle, checks, manifest, notfound, offline, search
+from kb import DOCS, bundle, checks, csp, manifest, notfound, offline, search
 from kb.errors import ContentError
 from kb.langs import LANGS
 from kb.site import Site
@@ -55,6 +55,7 @@ def _language(root: Path, docs: Path, lang: str) -> dict:
     search.build(site, langs)
     manifest.build(site, langs)
     notfound.build(site, langs)
+    csp.build(site, langs)  # after every step that writes a page
     offline.build(site, langs)  # last: its precache version hashes the bytes the other steps wrote
     return checks.language_report(site, lang)
 

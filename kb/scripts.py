@@ -11,6 +11,7 @@ import html
 import re
 from pathlib import Path
 
+from kb import authored
 from kb.data import read_once
 from kb.errors import ContentError
 from kb.langs import LANGS, ui
@@ -32,10 +33,11 @@ class _Scripts(PagePreprocessor):
         first = page.line_of(markdown)
         seen: list[str] = []
         out = list(lines)
-        for index, line in enumerate(lines):
-            if not _ANY_MARKER.search(line):
+        for number, line in authored.prose(markdown, first):  # a marker in code is shown as code
+            if not _ANY_MARKER.search(authored.without_code(line)):
                 continue
-            where = f"{page.src}:{first + index}"
+            index = number - first
+            where = f"{page.src}:{number}"
             match = _MARKER.fullmatch(line.strip())
             problem = _marker_problem(line, scripts)
             if problem:
@@ -77,10 +79,40 @@ def load(path: Path) -> dict:
 
 def _checked(data) -> dict:
     data = data or {}
-    problems = data_problems(data)
+    problems = shape_problems(data) or data_problems(data)
     if problems:
         raise ContentError("data/scripts.yml: " + "\n  ".join(["", *problems]))
     return data
+
+
+def shape_problems(data) -> list[str]:
+    """The file's shape, before its content is read: a mapping of `placeholders:`, `groups:` and
+    `scripts:`, each entry with its `id`, no ID twice, each placeholder of a known type."""
+    if not isinstance(data, dict):
+        return ["must be a mapping with `placeholders:`, `groups:` and `scripts:` (not a list)"]
+    problems = []
+    placeholders = data.get("placeholders") or {}
+    if not isinstance(placeholders, dict):
+        problems.append("`placeholders:` must map each key to {es: …, en: …, type: …}")
+    else:
+        for key, spec in placeholders.items():
+            kind = spec.get("type") if isinstance(spec, dict) else None
+            if kind not in _TYPES:
+                problems.append(f"placeholder [{key}]: `type: {kind}` must be one of {', '.join(_TYPES)}")
+    for block in ("groups", "scripts"):
+        entries = data.get(block) or []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            problems.append(f"`{block}:` must be a list of entries, each starting `- id: …`")
+            continue
+        seen = set()
+        for number, entry in enumerate(entries, 1):
+            sid = entry.get("id")
+            if not isinstance(sid, str) or not sid:
+                problems.append(f"`{block}:` entry {number} has no `id:`: give it one")
+            elif sid in seen:
+                problems.append(f"`{block}:` ID '{sid}' is used twice: the second would replace the first")
+            seen.add(sid)
+    return problems
 
 
 def data_problems(data: dict) -> list[str]:
@@ -96,7 +128,7 @@ def data_problems(data: dict) -> list[str]:
         keys = {}
         for lang in LANGS:
             version = script.get(lang) or {}
-            if not version.get("title") or not version.get("text"):
+            if not isinstance(version, dict) or not version.get("title") or not version.get("text"):
                 problems.append(f"'{sid}': the '{lang}' version needs a title and a text")
                 continue
             keys[lang] = set(_PLACEHOLDER.findall(version["text"]))
@@ -116,8 +148,8 @@ def site_problems(data: dict, docs: Path) -> list[str]:
     scripts = {s["id"]: s for s in data.get("scripts") or []}
     problems = []
     for page in sorted(docs.rglob("*.md")):
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            problem = _ANY_MARKER.search(line) and _marker_problem(line, scripts)
+        for number, line in authored.prose(page.read_text(encoding="utf-8")):
+            problem = _ANY_MARKER.search(authored.without_code(line)) and _marker_problem(line, scripts)
             if problem:
                 problems.append(f"docs/{page.relative_to(docs).as_posix()}:{number}: {problem}")
     for lang in LANGS:
@@ -210,6 +242,7 @@ def _capitalized(label: str) -> str:
 # Data
 
 _KINDS = ("phrase", "email", "letter")
+_TYPES = ("text", "date", "email", "tel", "number")  # a placeholder's fill-in field (<input type>)
 _ANY_MARKER = re.compile(r"<!--\s*scripts?\b", re.I)
 _MARKER = re.compile(r"<!-- script: (?P<id>[a-z0-9-]+) -->")
 _MARKER_IDS = re.compile(r"^<!-- script: ([a-z0-9-]+) -->\s*$", re.M)

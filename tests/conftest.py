@@ -83,6 +83,18 @@ def fixture_site(tmp_path):
     return make
 
 
+def replace_in(path: str, old: str, new: str):
+    """An edit for `fixture_site`: replace the first `old` in the fixture's file `path` by `new`."""
+
+    def edit(root: Path):
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
 # Browser: the built site served on localhost, Debian's Chromium driven by Playwright.
 
 

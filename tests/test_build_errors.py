@@ -7,15 +7,24 @@ from pathlib import Path
 
 import pytest
 
+from conftest import replace_in as _edit
 
-def _edit(path: str, old: str, new: str):
+
+def _append(path: str, text: str):
     def edit(root: Path):
         file = root / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"fixture changed: {old!r} not in {path}"
-        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
 
     return edit
+
+
+ES, EN = "docs/es/guia.md", "docs/en/guia.md"
+BEFORE = "Texto con cargo"  # the first line of the Spanish guide's first section (line 12)
+
+
+def _insert(text: str, path: str = ES):
+    """Put `text` (and a blank line) before the Spanish guide's first paragraph, line 12."""
+    return _edit(path, BEFORE, f"{text}\n\n{BEFORE}")
 
 
 def test_the_unbroken_fixture_builds(fixture_site):
@@ -126,14 +135,16 @@ BROKEN = {
         ["data/sources.yml", "entry 1 'agencia' lacks quotes"],
     ),
     "section ID in one language only": (
-        _edit("docs/en/guia.md", "## B { #preparar }", "### Extra { #extra }\n\n## B { #preparar }"),
+        _edit("docs/en/guia.md", "## B { #preparar }", "### Extra { #extra }\n\nMás.\n\n## B { #preparar }"),
         ["docs/es/guia.md and docs/en/guia.md: section IDs differ", "only in en ['extra']"],
     ),
     "section ID that is not plain lowercase": (
         lambda root: [
-            _edit(f"docs/{lang}/guia.md", "## B { #preparar }", "### X { #Otra_Cosa }\n\n## B { #preparar }")(
-                root
-            )
+            _edit(
+                f"docs/{lang}/guia.md",
+                "## B { #preparar }",
+                "### X { #Otra_Cosa }\n\nMás.\n\n## B { #preparar }",
+            )(root)
             for lang in ("es", "en")
         ],
         ["docs/es/guia.md: section ID 'Otra_Cosa' must be short lowercase ASCII"],
@@ -155,11 +166,210 @@ BROKEN = {
         ),
         ["docs/es/guia.md: readability", "< 60", "shorter sentences"],
     ),
+    "keyword of stop words only": (
+        _edit("docs/en/guia.md", "type: guide\n", "type: guide\nkeywords: [late fee, how can i]\n"),
+        ["en/guia.md", "keyword 'how can i' is only stop words", "write the word that matters"],
+    ),
+    "lexicon word no section uses": (
+        lambda root: (root / "data/synonyms.yml").write_text(
+            "es:\n  multa: cargo por mora\n  recargo: penalidad\n"
+        ),
+        [
+            "data/synonyms.yml:3",
+            "es 'recargo'",
+            "no es section uses 'penalidad'",
+            "write words the guides use",
+        ],
+    ),
+    "lexicon reader word of stop words only": (
+        lambda root: (root / "data/synonyms.yml").write_text(
+            "en:\n  late fee: late fee\n  how can i: late fee\n"
+        ),
+        ["data/synonyms.yml:3", "en 'how can i'", "no searchable word"],
+    ),
+    "lexicon word listed twice": (
+        lambda root: (root / "data/synonyms.yml").write_text("es:\n  multa: cargo\n  multa: mora\n"),
+        ["data/synonyms.yml:3", "'multa' is listed twice (also line 2)"],
+    ),
+    "lexicon entry not a word list": (
+        lambda root: (root / "data/synonyms.yml").write_text("es:\n  multa: {cargo: mora}\n"),
+        ["data/synonyms.yml:2", "es 'multa'", "a list of them"],
+    ),
+    # Issue #15: what an author types cannot slip through.
+    "comment that looks like a script marker": (
+        _edit(ES, "<!-- script: saludo -->", "<!-- scirpt: saludo -->"),
+        ["docs/es/guia.md", "line 24", "looks like a marker but is not one", "<!-- script: ID -->"],
+    ),
+    "script marker in capitals": (
+        _edit(ES, "<!-- script: saludo -->", "<!-- Script: saludo -->"),
+        ["docs/es/guia.md", "line 24", "looks like a marker"],
+    ),
+    "glossary marker misspelt": (
+        _insert("<!-- glosary -->"),
+        ["docs/es/guia.md", "line 12", "<!-- glossary -->"],
+    ),
+    "raw script element": (
+        _insert("<script>alert(1)</script>"),
+        ["docs/es/guia.md", "line 12", "raw <script> is not allowed"],
+    ),
+    "event-handler attribute": (
+        _insert('<img src="x.png" onerror="alert(1)">'),
+        ["docs/es/guia.md", "line 12", "onerror", "event attributes run code"],
+    ),
+    "javascript: link in Markdown": (
+        _insert("[clic](javascript:alert(1))"),
+        ["docs/es/guia.md", "line 12", "a script address"],
+    ),
+    "javascript: link in raw HTML": (
+        _insert('<a href=" JavaScript:alert(1)">x</a>'),
+        ["docs/es/guia.md", "line 12", "<a href=", "a script address"],
+    ),
+    "iframe": (
+        _insert('<iframe src="https://evil.example/"></iframe>'),
+        ["docs/es/guia.md", "line 12", "raw <iframe> is not allowed"],
+    ),
+    "raw HTML link to no page": (
+        _insert('<a href="nada.md">x</a>'),
+        ["docs/es/guia.md", "link 'nada.md' goes to nothing on this site"],
+    ),
+    "raw HTML link to no section": (
+        _insert('<a href="../#nowhere">x</a>'),
+        ["docs/es/guia.md", "link '../#nowhere'", "no #nowhere on that page"],
+    ),
+    "two headings with one ID": (
+        _edit(ES, "## B { #preparar }", "## B { #respuesta }"),
+        ["docs/es/guia.md", "two headings with ID #respuesta (lines 10 and 14)"],
+    ),
+    "page type differs between languages": (
+        _edit(EN, "type: guide", "type: page"),
+        ["docs/es/guia.md", "`type: guide` here but `type: page` in docs/en/guia.md"],
+    ),
+    "required section holding only a comment": (
+        _edit(EN, "## B { #preparar }\n\nTexto.", "## B { #preparar }\n\n<!-- to do -->"),
+        ["docs/en/guia.md", "section `#preparar` is empty"],
+    ),
+    "other section holding only whitespace and a comment": (
+        _append("docs/en/index.md", "\n\n## Extra { #extra }\n\n   \n<!-- later -->\n"),
+        ["docs/en/index.md", "heading 'Extra' has nothing under it"],
+    ),
+    "reviewed date in the future": (
+        _edit(ES, "reviewed: 2026-11-26", "reviewed: 2099-11-26"),
+        ["docs/es/guia.md", "`reviewed: 2099-11-26` is in the future"],
+    ),
+    "reviewed date that does not exist": (
+        _edit(ES, "reviewed: 2026-11-26", "reviewed: 2026-02-30"),
+        ["docs/es/guia.md", "`reviewed: 2026-02-30` is not a real date"],
+    ),
+    "phone number in parentheses": (
+        _insert("Llame al (800) 555-0199."),
+        ["docs/es/guia.md:12", "phone number (800) 555-0199 is not quoted"],
+    ),
+    "phone number with dots": (
+        _insert("Llame al 800.555.0199."),
+        ["docs/es/guia.md:12", "phone number 800.555.0199 is not quoted"],
+    ),
+    "tel: link": (
+        _insert("[llame](tel:+18005550199)"),
+        ["docs/es/guia.md:12", "tel:+18005550199 is not quoted"],
+    ),
+    "protocol-relative link": (
+        _insert("[sitio](//evil.example/x)"),
+        ["docs/es/guia.md:12", "outside link //evil.example/x is not in data/sources.yml"],
+    ),
+    "email address": (
+        _insert("Escriba a x@evil.example."),
+        ["docs/es/guia.md:12", "email address x@evil.example is not quoted"],
+    ),
+    "page that is not UTF-8": (
+        lambda root: (root / ES).write_bytes((root / ES).read_bytes() + b"\n\nTexto \xff malo.\n"),
+        ["docs/es/guia.md:35", "not UTF-8 text (byte 0xff)", "save the file as UTF-8"],
+    ),
+    "scripts file that is a list": (
+        lambda root: (root / "data/scripts.yml").write_text("- a\n- b\n"),
+        ["data/scripts.yml", "must be a mapping", "not a list"],
+    ),
+    "script without an ID": (
+        _edit("data/scripts.yml", "  - id: saludo\n    kind", "  - kind"),
+        ["data/scripts.yml", "`scripts:` entry 1 has no `id:`"],
+    ),
+    "two scripts with one ID": (
+        _append(
+            "data/scripts.yml",
+            "  - id: saludo\n    kind: phrase\n    group: contacto\n"
+            '    es: {title: Otro, text: "Otro [contract]."}\n'
+            '    en: {title: Other, text: "Other [contract]."}\n',
+        ),
+        ["data/scripts.yml", "ID 'saludo' is used twice"],
+    ),
+    "placeholder written twice": (
+        _edit("data/scripts.yml", "groups:", "  contract: {es: otro, en: other, type: text}\ngroups:"),
+        ["data/scripts.yml:3", "key 'contract' is written twice (also line 2)"],
+    ),
+    "placeholder of an unknown type": (
+        _edit("data/scripts.yml", "type: text}", "type: colour}"),
+        [
+            "data/scripts.yml",
+            "placeholder [contract]: `type: colour` must be one of text, date, email, tel, number",
+        ],
+    ),
+    "glossary term without an ID": (
+        _edit("data/glossary.yml", "  - id: cargo-por-mora\n", "  - \n"),
+        ["data/glossary.yml", "entry 1 has no `id:`"],
+    ),
+    "two glossary terms with one ID": (
+        _append(
+            "data/glossary.yml",
+            "  - id: cargo-por-mora\n    es: {term: mora, definition: Otra.}\n"
+            "    en: {term: late charge, definition: Other.}\n",
+        ),
+        ["data/glossary.yml", "ID 'cargo-por-mora' is used twice"],
+    ),
+    "glossary term used on no page": (
+        _append(
+            "data/glossary.yml",
+            "  - id: zanahoria\n    es: {term: zanahoria, definition: Una verdura.}\n"
+            "    en: {term: carrot, definition: A vegetable.}\n",
+        ),
+        ["data/glossary.yml", "term 'zanahoria' (es: 'zanahoria') is used on no page", "(en: 'carrot')"],
+    ),
+    "sources file that is a list": (
+        lambda root: (root / "data/sources.yml").write_text("- a\n- b\n"),
+        ["data/sources.yml", "needs a `sources:` list"],
+    ),
+    "guide sections file that is a list": (
+        lambda root: (root / "data/guide.yml").write_text("- a\n"),
+        ["data/guide.yml", "`required_sections:` must be a list of entries, each with an `id:`"],
+    ),
+    "glossary file that is a list": (
+        lambda root: (root / "data/glossary.yml").write_text("- a\n"),
+        ["data/glossary.yml", "must be a mapping with `terms:`"],
+    ),
+    "script version that is not a mapping": (
+        _edit(
+            "data/scripts.yml",
+            '    en: {title: Greeting, text: "My contract is [contract]."}',
+            '    en: "My contract"',
+        ),
+        ["data/scripts.yml", "'saludo': the 'en' version needs a title and a text"],
+    ),
+    "title with markup": (
+        _edit(ES, "title: Guía", "title: Guía <b>nueva</b>"),
+        ["docs/es/guia.md", "`title:` has < or >"],
+    ),
     "glossary term missing a language": (
         _edit("data/glossary.yml", "    en: {term: late fee, definition: A charge for paying late.}\n", ""),
         ["data/glossary.yml", "'cargo-por-mora'", "'en' entry"],
     ),
 }
+
+
+def test_a_marker_in_code_is_shown_as_code(fixture_site):
+    code = "`<!-- script: nada -->` y\n\n```\n<!-- script: nada -->\n<script>alert(1)</script>\n```"
+    built = fixture_site(_insert(code))
+    assert built.ok, built.log
+    page = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
+    assert page.count("&lt;!-- script: nada --&gt;") == 2, "the marker is not shown as code twice"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))

@@ -255,3 +255,22 @@ def test_jargon_has_a_glossary_entry(site, lang):
 )
 def test_readability_counts_syllables_by_rule(lang, word, syllables):
     assert kbcheck._syllables(word, lang) == syllables, f"{lang} {word}: {kbcheck._syllables(word, lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_privacy_section_states_how_long_details_are_kept(site, lang):
+    """kb/js/details.js erases them after data/privacy.yml's `details_days`; the About page says so,
+    and names the button that forgets them as the page shows it (data/ui.yml)."""
+    days = yaml.safe_load((ROOT / "data" / "privacy.yml").read_text(encoding="utf-8"))["details_days"]
+    forget = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["page"][lang]["forget"]
+    heading = site.html("acerca", lang).select_one("h2#privacidad")
+    parts = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        parts.append(node.get_text(" "))
+    section = " ".join(parts)
+    said = f"{days} días" if lang == "es" else f"{days} days"
+    assert said in section, f"{lang}: the privacy section does not say {said!r}"
+    assert forget in section, f"{lang}: the privacy section does not name the button {forget!r}"
+    assert site.html("acerca", lang).select_one(".kb-forget-all") is not None, f"{lang}: no forget control"

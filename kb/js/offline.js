@@ -8,6 +8,26 @@
  * paragraph, filled here) that deletes the copy and stops it ("off"), or keeps one even with
  * Save-Data on ("on"). The choice is kept in localStorage["kb-offline"], for both languages. */
 var KEY = "kb-offline";
+
+/* A page the worker answered from its cache (no signal, or too slow) says so first, with the day it
+ * was saved: offline_sw.js marks it with <meta name="kb-saved" content="YYYY-MM-DD">. */
+var savedOn = document.querySelector('meta[name="kb-saved"]');
+if (savedOn) {
+  kb.ready(function () {
+    var day = savedOn.content.split("-").map(Number);
+    var date = new Date(day[0], day[1] - 1, day[2]);
+    if (isNaN(date)) return;
+    var line = document.createElement("p");
+    line.className = "kb-saved-copy";
+    line.setAttribute("role", "status");
+    line.setAttribute("data-kb-ui", "");
+    line.textContent = kb.text.offlineCopy.replace("{date}", date.toLocaleDateString(kb.text.locale,
+      { day: "numeric", month: "long", year: "numeric" }));
+    var article = document.querySelector("article.md-content__inner");
+    if (article) article.insertBefore(line, article.firstChild);
+  });
+}
+
 var manifest = document.querySelector('link[rel="manifest"]');
 if (!manifest || !("serviceWorker" in navigator) || !window.isSecureContext) return;
 var saveData = !!(navigator.connection && navigator.connection.saveData);

@@ -11,6 +11,31 @@ function scriptText(block) {
 function setUpScripts() {
   var store = kb.details;
   var details = store.load();
+  /* Another tab changed or forgot the details: show the same here. */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== store.STORE && event.key !== null) return;
+    details = store.load();
+    document.querySelectorAll(".kb-fill input").forEach(function (input) { input.value = details[input.name] || ""; });
+    store.paint(details);
+  });
+  /* The About page's privacy section: forget the details from there too (an empty .kb-forget-all). */
+  document.querySelectorAll(".kb-forget-all").forEach(function (place) {
+    var button = document.createElement("button");
+    var status = document.createElement("span");
+    button.type = "button";
+    button.className = "md-button kb-forget";
+    button.textContent = T.forget;
+    status.className = "kb-status";
+    status.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      details = {};
+      store.save(details);
+      kb.announce(status, T.forgotten);
+    });
+    kb.ui(button, status);
+    place.append(button, status);
+    place.hidden = false;
+  });
   document.querySelectorAll(".kb-fill").forEach(function (form) {
     form.hidden = false;
     form.querySelectorAll("input").forEach(function (input) {

@@ -17,11 +17,13 @@ import socket
 import threading
 
 import pytest
+import yaml
 
 from conftest import LANGS, OFFLINE_TITLE, PAGES, PHONE, ROOT, build_site, worker_data
 from kb import checks as kbcheck
 
 DEEP = ("compra-anticipada", "si-no-se-resuelve")
+WORDS = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["page"]
 
 
 class Deploy:
@@ -40,6 +42,7 @@ class Deploy:
             self.port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.httpd = None
+        self.requests: list[str] = []  # every path asked of the server, in order
         self.build()
 
     def build(self):
@@ -50,9 +53,19 @@ class Deploy:
         if self.httpd is not None:
             return
 
+        asked = self.requests
+
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args):
                 pass
+
+            def do_GET(self):
+                asked.append(self.path.split("?")[0])
+                super().do_GET()
+
+            def end_headers(self):  # revalidate every time: no page comes from the HTTP cache unseen
+                self.send_header("Cache-Control", "no-cache")
+                super().end_headers()
 
         handler = functools.partial(Quiet, directory=str(self.site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
@@ -119,7 +132,7 @@ def reader(phone_for, deploy):
 
 def _first_visit(page, url: str):
     page.goto(url)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
 
 
 def _go_offline(page, deploy):
@@ -130,6 +143,23 @@ def _go_offline(page, deploy):
 def _go_online(page, deploy):
     deploy.start()
     page.context.set_offline(False)
+
+
+def _updated(page, want: str) -> list[str]:
+    """Ask the worker to update, wait until `want` is the only cache left; the cache names."""
+    return page.evaluate(
+        """async want => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            await registration.update();
+            for (let i = 0; i < 200; i++) {
+                const keys = await caches.keys();
+                if (keys.length === 1 && keys[0] === want) return keys;
+                await new Promise(done => setTimeout(done, 50));
+            }
+            return caches.keys();
+        }""",
+        want,
+    )
 
 
 def _rendered(page, where: str) -> str:
@@ -203,19 +233,7 @@ def test_new_deploy_replaces_the_old_cache(phone_for, own_deploy):
     _go_online(reader, deploy)
     reader.goto(url)
     assert _rendered(reader, "online, second deploy") == expected
-    keys = reader.evaluate(
-        """async want => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            await registration.update();
-            for (let i = 0; i < 200; i++) {
-                const keys = await caches.keys();
-                if (keys.length === 1 && keys[0] === want) return keys;
-                await new Promise(done => setTimeout(done, 50));
-            }
-            return caches.keys();
-        }""",
-        f"kb-es-{new}",
-    )
+    keys = _updated(reader, f"kb-es-{new}")
     assert keys == [f"kb-es-{new}"], f"caches {keys} vs only the new version kb-es-{new}"
 
     _go_offline(reader, deploy)
@@ -223,3 +241,69 @@ def test_new_deploy_replaces_the_old_cache(phone_for, own_deploy):
     assert _rendered(reader, "offline, second deploy") == expected
     reader.goto(kbcheck.url_of("devoluciones", "es"))
     assert _rendered(reader, "offline, other page") == deploy.h1("devoluciones", "es")
+
+
+def test_a_page_from_the_cache_says_it_is_a_saved_copy_and_of_when(reader, deploy):
+    _first_visit(reader, kbcheck.url_of("index", "es"))
+    reader.goto(kbcheck.url_of("frases", "es"))  # online: no notice
+    assert reader.locator(".kb-saved-copy").count() == 0, "a notice on a page that came from the network"
+    _go_offline(reader, deploy)
+    reader.goto(kbcheck.url_of("devoluciones", "es"))
+    notice = reader.locator(".kb-saved-copy")
+    notice.wait_for(timeout=5000)
+    today = reader.evaluate(
+        "() => new Date().toLocaleDateString('es-US', {day: 'numeric', month: 'long', year: 'numeric'})"
+    )
+    assert notice.inner_text() == WORDS["es"]["offlineCopy"].replace("{date}", today), notice.inner_text()
+    assert reader.locator("article h1").count() == 1, "the notice replaced the page"
+
+
+def test_an_english_page_offline_before_any_english_visit_gets_the_english_offline_page(reader, deploy):
+    _first_visit(reader, kbcheck.url_of("index", "es"))  # only the Spanish worker, whose scope is /
+    _go_offline(reader, deploy)
+    reader.goto(kbcheck.url_of("cobranza", "en"))
+    assert reader.locator("h1").inner_text() == OFFLINE_TITLE["en"]
+    assert reader.evaluate("document.documentElement.lang") == "en"
+
+
+def test_an_update_downloads_only_the_files_that_changed(phone_for, own_deploy):
+    """A one-word edit to one page: the returning reader's new worker fetches the files whose bytes
+    changed and copies the rest from the old cache."""
+    deploy = own_deploy
+    reader = phone_for(deploy)
+    url = kbcheck.url_of("compra-anticipada", "es")
+    _first_visit(reader, url)
+    old = worker_data(deploy.site, "es")
+    source = deploy.root / "docs" / "es" / "compra-anticipada.md"
+    text = source.read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if line.startswith("# "))
+    source.write_text(text.replace(heading, heading + " (revisada)", 1), encoding="utf-8")
+    deploy.build()
+    new = worker_data(deploy.site, "es")
+    before = dict(zip(old["precache"], old["hashes"], strict=True))
+    changed = {
+        path
+        for path, digest in zip(new["precache"], new["hashes"], strict=True)
+        if before.get(path) != digest
+    }
+    assert 0 < len(changed) < len(new["precache"]) / 4, (
+        f"{len(changed)} of {len(new['precache'])} files changed"
+    )
+
+    deploy.requests.clear()
+    keys = _updated(reader, f"kb-es-{new['version']}")
+    assert keys == [f"kb-es-{new['version']}"], keys
+    fetched = {path.lstrip("/") for path in deploy.requests} - {"sw.js"}
+    wanted = {served_path(entry) for entry in changed}
+    assert fetched <= wanted, f"fetched files that did not change: {sorted(fetched - wanted)[:10]}"
+    assert wanted <= fetched, f"changed files not fetched: {sorted(wanted - fetched)[:10]}"
+    _go_offline(reader, deploy)
+    reader.goto(url)
+    assert _rendered(reader, "offline, after the update").endswith("(revisada)")
+    reader.goto(kbcheck.url_of("devoluciones", "es"))
+    assert _rendered(reader, "offline, a copied page") == deploy.h1("devoluciones", "es")
+
+
+def served_path(entry: str) -> str:
+    """A precache entry of the root worker as the server logs it: './' → '', 'frases/' → 'frases/'."""
+    return "" if entry == "./" else entry.removeprefix("./")

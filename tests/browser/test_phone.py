@@ -52,9 +52,10 @@ TAP_TARGETS = ", ".join(
     ]
 )
 CARD_LINKS = ".md-typeset .grid.cards > ul > li a"
-# Blocks kb.js adds or shows are not counted: the print bar, and the offline switch (About page,
-# hidden without JavaScript); whatever they push down is measured through the blocks that move.
-STABLE = ":scope > :is(h1, h2, h3, h4, p, ul, ol):not(.kb-print-bar, .kb-offline, [hidden])"
+# Blocks kb.js adds or shows are not counted: the print bar, and the offline switch and "forget my
+# details" (About page, hidden without JavaScript); whatever they push down is measured through the
+# blocks that move.
+STABLE = ":scope > :is(h1, h2, h3, h4, p, ul, ol):not(.kb-print-bar, .kb-offline, .kb-forget-all, [hidden])"
 TOPS = """([stable]) => [...document.querySelector("article.md-content__inner").querySelectorAll(stable)]
   .map(el => [el.localName + (el.id ? "#" + el.id : "") + ` "${el.textContent.trim().slice(0, 30)}"`,
               Math.round(el.getBoundingClientRect().top + scrollY)])"""

@@ -137,7 +137,9 @@ def test_fill_copy_persist_and_forget(phone, name, lang):
     # Kept in this browser, under kb-details only: nowhere else, not in cookies.
     store = _storage(phone)
     kept = json.loads(store["local"].get("kb-details") or "{}")
-    assert kept == typed, f"{where}: kb-details holds {kept} vs {typed}"
+    assert kept.get("details") == typed, f"{where}: kb-details holds {kept} vs {typed}"
+    today = phone.evaluate("Math.floor(Date.now() / 86400000)")
+    assert kept.get("used") == today, f"{where}: last use {kept.get('used')} vs today {today}"
     elsewhere = [
         (area, k)
         for area in ("local", "session")

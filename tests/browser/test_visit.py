@@ -222,7 +222,9 @@ def test_offline_cache_holds_only_the_sites_own_public_files(browser, server, si
     """The one storage a reader does not ask for: the language's public pages, for reading offline.
 
     decisions/0002-offline.md: Cache Storage may hold only same-origin files listed in that
-    language's service worker (public pages and assets, nothing about the reader).
+    language's service worker (public pages and assets, nothing about the reader), plus the
+    worker's own note of their hashes (`kb-offline-hashes`, from the same public list), which lets an
+    update fetch only the files that changed.
     """
     context = browser.new_context(viewport=PHONE, base_url=server, service_workers="allow")
     try:
@@ -235,7 +237,7 @@ def test_offline_cache_holds_only_the_sites_own_public_files(browser, server, si
     sw = (site.site / kbcheck.url_of("index", lang) / "sw.js").read_text(encoding="utf-8")
     listed = json.loads(sw.split("self.KB_OFFLINE = ", 1)[1].split(";\n", 1)[0])
     root = server + kbcheck.url_of("index", lang)
-    allowed = {urljoin(root, path) for path in listed["precache"]}
+    allowed = {urljoin(root, path) for path in listed["precache"]} | {urljoin(root, "kb-offline-hashes")}
     names = {name for name, _ in cached}
     assert names == {listed["prefix"] + listed["version"]}, f"{lang}: caches {names}"
     extra = sorted(url for _, url in cached if url not in allowed)
