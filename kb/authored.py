@@ -88,14 +88,12 @@ def _marker_problem(body: str) -> str | None:
         return None
     name, colon = word.group(1), bool(word.group(2))
     if name in _MARKERS:
-        return (
-            None  # a marker: its own extension checks the rest (kb/scripts.py, kb/glossary.py, kb/sources.py)
-        )
+        return None  # a marker: its own extension checks the rest (kb/scripts.py, kb/widgets.py, …)
     near = [m for m in _MARKERS if m == name.lower() or _one_or_two_edits(m, name.lower())]
     if not near or (not colon and name.lower() not in _MARKERS and len(name) < 5):
         return None
     marker = near[0]
-    written = "<!-- script: ID -->" if _MARKERS[marker] else f"<!-- {marker} -->"
+    written = f"<!-- {marker}: ID -->" if _MARKERS[marker] else f"<!-- {marker} -->"
     return f"'<!--{body}-->' looks like a marker but is not one: write `{written}`"
 
 
@@ -113,7 +111,8 @@ def _one_or_two_edits(a: str, b: str) -> bool:
 
 # Data
 
-_MARKERS = {"script": True, "sources": False, "glossary": False}  # name: takes ": ID"
+# name: whether it takes ": ID"
+_MARKERS = {"script": True, "deadline": True, "sources": False, "glossary": False, "calllog": False}
 _ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
            "style", "svg", "math", "template", "portal"}  # fmt: skip
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}

@@ -107,6 +107,8 @@ FILES = (
     "page.js",  # glossary terms by tap, wide tables by keyboard
     "offline.js",  # the offline copy: service worker and the About page's switch
     "paper.js",  # printing: full addresses, print buttons, open <details>
+    "deadlines.js",  # the date calculators: buyout's last day, a letter's reply-by date (Node tests it)
+    "calllog.js",  # the call log kept in this browser (uses deadlines.js's dates)
     "search-core.js",  # search without the page: terms, ranking, what to show (Node tests it)
     "search-ui.js",  # the search box, its fetches and its results
 )

@@ -21,10 +21,11 @@ from kb.langs import LANGS, prefix
 from kb.page import front_matter
 
 # What is UI, not content: the controls our code adds (`data-kb-ui`: copy and link buttons, the
-# fill-in form, status lines, print bars) and Material's permalinks and edit button. The search
-# index, the readability check, the PDF and the print stylesheet (`[data-kb-ui]` in print.css)
+# fill-in form, status lines, print bars), the "report a mistake" link (kb/reviewed.py: a plain link,
+# so it works without scripts) and Material's permalinks and edit button. The search index, the
+# readability check, the PDF and the print stylesheet (`[data-kb-ui]`, `.kb-report` in print.css)
 # all leave them out.
-UI = "[data-kb-ui], .headerlink, .md-content__button"
+UI = "[data-kb-ui], .kb-report, .headerlink, .md-content__button"
 
 
 @dataclass

@@ -195,6 +195,35 @@ BROKEN = {
         lambda root: (root / "data/synonyms.yml").write_text("es:\n  multa: {cargo: mora}\n"),
         ["data/synonyms.yml:2", "es 'multa'", "a list of them"],
     ),
+    # Issue #16: the date calculators' markers.
+    "unknown deadline ID": (
+        _insert("<!-- deadline: noventa -->"),
+        ["docs/es/guia.md:12", "unknown deadline 'noventa'", "<!-- deadline: buyout -->"],
+    ),
+    "malformed deadline marker": (
+        _insert("<!-- deadline buyout -->"),
+        ["docs/es/guia.md:12", "malformed deadline marker", "on a line of its own"],
+    ),
+    "deadline placed twice on a page": (
+        _insert("<!-- deadline: buyout -->\n\n<!-- deadline: buyout -->"),
+        ["docs/es/guia.md:14", "deadline 'buyout' is placed twice"],
+    ),
+    "comment that looks like a deadline marker": (
+        _insert("<!-- deadlnie: buyout -->"),
+        ["docs/es/guia.md", "line 12", "looks like a marker but is not one", "<!-- deadline: ID -->"],
+    ),
+    "malformed call log marker": (
+        _insert("<!-- calllog: mine -->"),
+        ["docs/es/guia.md:12", "malformed call log marker", "`<!-- calllog -->`"],
+    ),
+    "call log placed twice on a page": (
+        _insert("<!-- calllog -->\n\n<!-- calllog -->"),
+        ["docs/es/guia.md:14", "the call log is placed twice"],
+    ),
+    "comment that looks like a call log marker": (
+        _insert("<!-- callog -->"),
+        ["docs/es/guia.md", "line 12", "looks like a marker but is not one", "<!-- calllog -->"],
+    ),
     # Issue #15: what an author types cannot slip through.
     "comment that looks like a script marker": (
         _edit(ES, "<!-- script: saludo -->", "<!-- scirpt: saludo -->"),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
+from kb.cards import CACHE, fill_fonts
 
 HOOKS = re.compile(r"^hooks:\n(?:  - .*\n)+\n?", re.M)
 MARKERS = ("<!-- script:", "<!-- glossary -->", "<!-- sources -->")
@@ -30,6 +31,7 @@ def bare(tmp_path_factory):
     (root / "mkdocs.yml").write_text(HOOKS.sub("", config), encoding="utf-8")
     for folder in ("docs", "data", "overrides"):
         (root / folder).symlink_to(ROOT / folder)
+    fill_fonts(root / CACHE)  # the hook's other task: the social plugin's font, or it downloads one
     built = build_site(root, root / "site")
     assert built.ok, built.log
     return built

@@ -1,11 +1,20 @@
-"""Links to one section: same IDs in both languages, link previews, and no published link breaks."""
+"""Links to one section: same IDs in both languages, link previews, no published link breaks, and
+every page's "report a mistake" link."""
+
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from conftest import LANGS, PAGES
+from kb import ROOT
 from kb import checks as kbcheck
 
 BASE = "https://progressive-leasing-guia.github.io/"
+REPORT = {
+    "es": ("¿Ve un error? Avísenos", "Idioma: español"),
+    "en": ("See a mistake? Tell us", "Language: English"),
+}
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -63,3 +72,31 @@ def test_an_id_alias_keeps_an_old_link_working(fixture_site, tmp_path):
         "urls.txt: 'en/guia/#viejo' no longer exists: restore the page or heading ID, "
         'or add an ID alias (<a id="old-id"></a>) or a redirect page where it moved'
     ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_report_a_mistake_opens_an_issue_with_the_page_filled_in(site, name, lang):
+    page = site.html(name, lang)
+    repo = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["repo_url"]
+    links = page.select("article .kb-report a[href]")
+    assert len(links) == 1, f"{lang}/{name}: {len(links)} report links vs 1"
+    text, language = REPORT[lang]
+    assert links[0].get_text(strip=True) == text, f"{lang}/{name}: {links[0].get_text()!r} vs {text!r}"
+    href = urlsplit(links[0]["href"])
+    assert f"{href.scheme}://{href.netloc}{href.path}" == f"{repo}/issues/new", f"{lang}/{name}: {href}"
+    query = {key: values[0] for key, values in parse_qs(href.query).items()}
+    title = page.select_one('meta[property="og:title"]')["content"]
+    assert title in query.get("title", ""), (
+        f"{lang}/{name}: issue title {query.get('title')!r} lacks {title!r}"
+    )
+    body = query.get("body", "")
+    assert BASE + kbcheck.url_of(name, lang) in body.split(), f"{lang}/{name}: issue body lacks the page URL"
+    assert language in body, f"{lang}/{name}: issue body lacks {language!r}"
+
+
+def test_no_repository_widget_asks_github_for_stars(site):
+    """`repo_url` is set for the report link; Material's header widget would fetch api.github.com."""
+    for lang in LANGS:
+        page = site.html("index", lang)
+        assert page.select(".md-source, [data-md-component=source]") == [], f"{lang}: a repository widget"

@@ -11,13 +11,17 @@ function scriptText(block) {
 function setUpScripts() {
   var store = kb.details;
   var details = store.load();
-  /* Another tab changed or forgot the details: show the same here. */
-  window.addEventListener("storage", function (event) {
-    if (event.key !== store.STORE && event.key !== null) return;
+  /* Another tab changed or forgot the details, or a date calculator of this page set one
+   * (deadlines.js): show the same here. */
+  function reload() {
     details = store.load();
     document.querySelectorAll(".kb-fill input").forEach(function (input) { input.value = details[input.name] || ""; });
     store.paint(details);
+  }
+  window.addEventListener("storage", function (event) {
+    if (event.key === store.STORE || event.key === null) reload();
   });
+  window.addEventListener("kb-details", reload);
   /* The About page's privacy section: forget the details from there too (an empty .kb-forget-all). */
   document.querySelectorAll(".kb-forget-all").forEach(function (place) {
     var button = document.createElement("button");

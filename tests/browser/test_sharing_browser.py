@@ -209,3 +209,87 @@ def test_headings_fit_a_320px_screen(browser, server, name, lang):
             )
     finally:
         context.close()
+
+
+# The share button (issue #16): the phone's own share sheet, where there is one.
+
+SHARE = {"es": "Compartir", "en": "Share"}
+# Chromium on Linux has no share sheet; a phone's browser does. Both are set up before the page's
+# scripts run: a recording navigator.share, or none at all.
+WITH_SHEET = """
+    window.kbShared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {configurable: true, value: function (data) {
+        window.kbShared.push(data); return Promise.resolve(); }});
+"""
+WITHOUT_SHEET = "delete Navigator.prototype.share; delete navigator.share;"
+
+
+def _below(page, sid: str) -> float:
+    """Where the first element after the heading's copy-link row starts (the section's text)."""
+    return page.evaluate(
+        """id => { let e = document.getElementById(id).nextElementSibling;
+                   while (e && e.matches('.kb-link, .kb-status, .kb-print-bar')) e = e.nextElementSibling;
+                   return e.getBoundingClientRect().top + scrollY; }""",
+        sid,
+    )
+
+
+@pytest.mark.parametrize("name,sid", TAPPABLE, ids=[f"{n}#{s}" for n, s in TAPPABLE])
+@pytest.mark.parametrize("lang", LANGS)
+def test_share_opens_the_phone_share_sheet_with_the_section(phone, server, name, sid, lang):
+    where = f"/{_url(name, lang, sid)}"
+    phone.add_init_script(WITH_SHEET)
+    phone.goto(_url(name, lang, sid))
+    heading = phone.locator(f"article [id='{sid}']")
+    title = heading.evaluate(
+        """h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());
+                  return c.textContent.trim(); }"""
+    )
+    share = phone.locator(f"article [id='{sid}'] ~ .kb-share").first
+    assert share.count() == 1, f"{where}: no share button after #{sid}"
+    from playwright.sync_api import expect
+
+    expect(share).to_have_accessible_name(re.compile(f"{SHARE[lang]}.*{re.escape(title)}"), timeout=2000)
+    box, copy = share.bounding_box(), _link_button(phone, sid).bounding_box()
+    assert box["width"] >= MIN_TAP and box["height"] >= MIN_TAP, (
+        f"{where}: share button {box['width']:.0f}×{box['height']:.0f} vs at least {MIN_TAP}×{MIN_TAP}"
+    )
+    assert abs(box["y"] - copy["y"]) < 1 and box["x"] >= copy["x"] + copy["width"], (
+        f"{where}: share button at {box['x']:.0f},{box['y']:.0f} is not beside copy-link "
+        f"({copy['x']:.0f},{copy['y']:.0f})"
+    )
+    share.tap()
+    shared = phone.evaluate("window.kbShared")
+    wanted = [{"title": title, "url": server + _url(name, lang, sid)}]
+    assert shared == wanted, f"{where}: shared {shared} vs {wanted}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_share_sheet_there_is_only_copy_link(phone, lang):
+    name, sid = TAPPABLE[0]
+    phone.add_init_script(WITHOUT_SHEET)
+    phone.goto(_url(name, lang, sid))
+    assert phone.evaluate("typeof navigator.share") == "undefined"
+    shares, links = phone.locator(".kb-share").count(), phone.locator(".kb-link").count()
+    assert shares == 0, f"/{_url(name, lang)}: {shares} share buttons without a share sheet vs 0"
+    assert links > 0, f"/{_url(name, lang)}: no copy-link buttons"
+
+
+@pytest.mark.parametrize("name,sid", TAPPABLE, ids=[f"{n}#{s}" for n, s in TAPPABLE])
+def test_the_share_button_moves_no_text(browser, server, name, sid):
+    """The share button sits on the copy-link row: the section's text starts at the same place with
+    and without it (and kb.css keeps that place before either is added: Lighthouse's CLS)."""
+    tops = []
+    for script in (WITH_SHEET, WITHOUT_SHEET):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, base_url=server
+        )
+        try:
+            page = context.new_page()
+            page.add_init_script(script)
+            page.goto(_url(name, "es"))
+            page.locator(".kb-link").first.wait_for()
+            tops.append(_below(page, sid))
+        finally:
+            context.close()
+    assert tops[0] == tops[1], f"/{_url(name, 'es')}#{sid}: text below at {tops[0]} with share vs {tops[1]}"
