@@ -28,14 +28,28 @@ from kb.langs import ui
 
 JS = Path(__file__).resolve().parent / "js"
 OUTPUT = Path("assets") / "kb.js"
+TOOLS_OUTPUT = Path("assets") / "kb-tools.js"
 
 
 def write(site: Path, js: Path = JS, files: tuple[str, ...] | None = None) -> Path:
-    """Write the bundle of `js`'s FILES into `site`; returns the file written."""
+    """Write the bundle of `js`'s FILES into `site`, and of its TOOLS (kb/js/ only) next to it;
+    returns the main bundle's file."""
     target = site / OUTPUT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(text(js, FILES if files is None else files).encode("utf-8"))
+    if js == JS:
+        (site / TOOLS_OUTPUT).write_bytes(tools_text().encode("utf-8"))
     return target
+
+
+def tools_text(js: Path = JS) -> str:
+    """assets/kb-tools.js: the reader's tools (kb/widgets.py), loaded only by the pages that have one
+    (`<script defer>`, so after assets/kb.js, whose `kb` it uses: common.js puts it on `self.kbPage`)."""
+    _check(js, TOOLS)
+    parts = [_HEADER, '(function () {\n"use strict";\nvar kb = self.kbPage;\nif (!kb) return;\n']
+    parts += [_part(js, name) for name in TOOLS]
+    parts.append(_CLOSE)
+    return "".join(parts)
 
 
 def text(js: Path = JS, files: tuple[str, ...] | None = None) -> str:
@@ -46,10 +60,7 @@ def text(js: Path = JS, files: tuple[str, ...] | None = None) -> str:
     days = int(read_yaml(DATA / "privacy.yml")["details_days"])
     parts = [_HEADER, _OPEN, f"var KB_TEXT = {words}; /* data/ui.yml, `page:` */\n"]
     parts.append(f"var KB_DETAILS_DAYS = {days}; /* data/privacy.yml */\n")
-    for name in files:
-        source = (js / name).read_text(encoding="utf-8").replace("\r\n", "\n")
-        source = _COMMENT_LINES.sub("", source).strip("\n")
-        parts.append(f"\n// kb/js/{name}\n(function () {{\n{source}\n}})();\n")
+    parts += [_part(js, name) for name in files]
     parts.append(_CLOSE)
     return "".join(parts)
 
@@ -79,12 +90,19 @@ def _check(js: Path, files: tuple[str, ...]) -> None:
             f"{where}/{missing[0]}: listed in kb/bundle.py FILES but there is no such file: "
             "create it, or take it out of FILES"
         )
-    unlisted = sorted(p.name for p in js.glob("*.js") if p.name not in files)
+    listed = set(files) | (set(FILES + TOOLS) if js == JS else set())
+    unlisted = sorted(p.name for p in js.glob("*.js") if p.name not in listed)
     if unlisted:
         raise ContentError(
             f"{where}/{unlisted[0]}: not in kb/bundle.py FILES, so no page would run it: add it to "
             "FILES where it should run (after the files it uses), or delete it"
         )
+
+
+def _part(js: Path, name: str) -> str:
+    source = (js / name).read_text(encoding="utf-8").replace("\r\n", "\n")
+    source = _COMMENT_LINES.sub("", source).strip("\n")
+    return f"\n// kb/js/{name}\n(function () {{\n{source}\n}})();\n"
 
 
 def _shown(js: Path) -> str:
@@ -107,10 +125,14 @@ FILES = (
     "page.js",  # glossary terms by tap, wide tables by keyboard
     "offline.js",  # the offline copy: service worker and the About page's switch
     "paper.js",  # printing: full addresses, print buttons, open <details>
-    "deadlines.js",  # the date calculators: buyout's last day, a letter's reply-by date (Node tests it)
-    "calllog.js",  # the call log kept in this browser (uses deadlines.js's dates)
     "search-core.js",  # search without the page: terms, ranking, what to show (Node tests it)
     "search-ui.js",  # the search box, its fetches and its results
+)
+# The reader's tools (kb/widgets.py), in assets/kb-tools.js: only the few pages with one load them,
+# so the bundle every page (and search, before its first result) downloads stays small.
+TOOLS = (
+    "deadlines.js",  # the date calculators: buyout's last day, a letter's reply-by date (Node tests it)
+    "calllog.js",  # the call log kept in this browser (uses deadlines.js's dates)
 )
 
 # A comment alone on its line(s): `// …`, or `/* … */` with nothing but spaces after it. The block

@@ -13,7 +13,8 @@ The call log is a form to note a call in a few taps and the list of calls noted,
 which kb/js/calllog.js keeps, edits, copies, shares and prints. The printable blank template stays
 on the page for people who prefer paper.
 
-Both are rendered here, in the page's HTML, hidden until the page's script shows them (kb.css keeps
+Both are rendered here, in the page's HTML, hidden until their script (assets/kb-tools.js, which
+only these pages load) shows them (kb.css keeps
 their place, so nothing jumps) and left out without scripts. The words are in data/ui.yml
 (`deadlines:`, `calllog:`); the few the script writes travel on the form itself (`data-words`:
 only pages with a tool pay for them). Nothing is kept but the reader's fill-in details
@@ -26,10 +27,12 @@ import json
 import re
 
 from kb import DATA, authored
+from kb.bundle import TOOLS_OUTPUT
 from kb.data import read_yaml
 from kb.errors import ContentError
 from kb.langs import ui
 from kb.page import PageExtension, PagePreprocessor, page_of
+from kb.site import url_of
 
 # Extension
 
@@ -49,8 +52,9 @@ class _Widgets(PagePreprocessor):
             widget = _widget(line.strip(), where)
             if widget in seen:
                 raise ContentError(f"{where}: {_named(widget)} is placed twice on this page")
+            html_ = render(widget, page.lang) + ("" if seen else _script(page))
             seen.add(widget)
-            out[number - first] = f"\n{self.md.htmlStash.store(render(widget, page.lang))}\n"
+            out[number - first] = f"\n{self.md.htmlStash.store(html_)}\n"
         return "\n".join(out).split("\n")
 
 
@@ -122,6 +126,15 @@ def _calllog(words: dict) -> str:
         f"{button('button', 'print')}{button('button', 'clear')}</p>"
         '<span class="kb-status" role="status"></span></div>'
     )
+
+
+def _script(page) -> str:
+    """The tools' script (kb/bundle.py TOOLS), relative to the page: deferred, so it runs after
+    assets/kb.js whatever their order in the page."""
+    parts = page.src.split("/")  # 'docs/es/registro.md'
+    name = "/".join(parts[2:]).removesuffix(".md") if parts[0] == "docs" else "index"
+    up = "../" * url_of(name, page.lang).count("/")
+    return f'<script src="{up}{TOOLS_OUTPUT.as_posix()}" defer></script>'
 
 
 def _days() -> int:

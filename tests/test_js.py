@@ -52,6 +52,9 @@ def test_the_site_ships_the_bundle_of_kb_js(site):
     built = site.site / "assets" / "kb.js"
     assert built.read_bytes() == bundle.text().encode("utf-8"), "assets/kb.js is not kb/bundle.py's output"
     assert built.read_text(encoding="utf-8").startswith(HEADER)
+    tools = site.site / bundle.TOOLS_OUTPUT
+    assert tools.read_bytes() == bundle.tools_text().encode("utf-8"), f"{tools.name} is not kb/bundle.py's"
+    node("--check", str(tools))
     assert not (site.site / "assets" / "kb-search.js").exists(), "the old search script is still published"
     assert not list(site.site.rglob("search-core.js")), "kb/js/ sources are published"
     node("--check", str(built))
@@ -60,10 +63,18 @@ def test_the_site_ships_the_bundle_of_kb_js(site):
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_loads_our_one_script(site, name, lang):
-    ours = [
-        s["src"] for s in site.html(name, lang).select("script[src]") if "javascripts/bundle." not in s["src"]
-    ]
-    assert [src.rsplit("/", 1)[-1] for src in ours] == ["kb.js"], f"{lang}/{name}: our scripts are {ours}"
+    """kb.js everywhere; the reader's tools' script (assets/kb-tools.js) only where a tool is, once."""
+    page = site.html(name, lang)
+    ours = [s for s in page.select("script[src]") if "javascripts/bundle." not in s["src"]]
+    tools = bool(page.select(".kb-deadline, .kb-calllog"))
+    wanted = ["kb-tools.js", "kb.js"] if tools else ["kb.js"]
+    got = [s["src"].rsplit("/", 1)[-1] for s in ours]
+    assert got == wanted, f"{lang}/{name}: our scripts are {got} vs {wanted}"
+    for script in ours:
+        file = (site.site / kbcheck.url_of(name, lang) / script["src"]).resolve()
+        assert file.is_file(), f"{lang}/{name}: {script['src']} is not a file of the site"
+    if tools:
+        assert ours[0].has_attr("defer"), f"{lang}/{name}: kb-tools.js must run after kb.js (defer)"
 
 
 def test_bundle_runs_every_file_once_in_the_listed_order():
@@ -71,7 +82,7 @@ def test_bundle_runs_every_file_once_in_the_listed_order():
     assert made == bundle.text(), "two bundles of the same sources differ"
     at = [made.index(f"\n// kb/js/{name}\n(function () {{\n") for name in bundle.FILES]
     assert at == sorted(at), f"parts out of the FILES order: {bundle.FILES}"
-    assert sorted(p.name for p in bundle.JS.glob("*.js")) == sorted(bundle.FILES)
+    assert sorted(p.name for p in bundle.JS.glob("*.js")) == sorted(bundle.FILES + bundle.TOOLS)
     assert made.count("\n(function () {\n") == len(bundle.FILES) + 1  # the parts, and the whole
     assert made.startswith(HEADER + '(function () {\n"use strict";')
 

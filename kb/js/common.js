@@ -32,6 +32,7 @@ function announce(status, message) {
 }
 
 kb.en = en;
+self.kbPage = kb; /* for the reader's tools, assets/kb-tools.js (kb/bundle.py TOOLS) */
 kb.announce = announce;
 
 /* Copy `text`, then say `done` in `status`, or that it failed (followed by `shown`, if given: what

@@ -58,3 +58,25 @@ def test_axe_finds_a_planted_violation(axe, reader):
     )
     ids = {line.split(" ", 1)[0] for line in violations(axe, reader)}
     assert {"image-alt", "label"} <= ids, f"axe reported {sorted(ids)} vs at least image-alt and label"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reader_tools_open_and_filled_have_no_violation(axe, reader, lang):
+    """Issue #16's tools in the state a reader leaves them: the date calculators open with an
+    answer, the call log with a call in it, its form open."""
+    reader.goto(kbcheck.url_of("compra-anticipada", lang))
+    reader.locator(".kb-deadline summary").tap()
+    reader.locator(".kb-deadline input[type=date]").fill("2026-03-03")
+    found = violations(axe, reader)
+    reader.goto(kbcheck.url_of("escalar", lang))
+    reader.locator(".kb-deadline summary").tap()
+    reader.locator(".kb-deadline input[type=date]").fill("2026-09-14")
+    found += violations(axe, reader)
+    reader.goto(kbcheck.url_of("registro", lang))
+    reader.locator(".kb-calllog-add summary").tap()
+    reader.locator(".kb-calllog [name=agent]").fill("Ana")
+    reader.locator(".kb-calllog-save").tap()
+    reader.locator(".kb-calllog-add summary").tap()
+    found += violations(axe, reader)
+    reader.evaluate("localStorage.clear()")
+    assert not found, f"{lang}: {len(found)} vs 0 WCAG A/AA violations:\n  " + "\n  ".join(found)

@@ -12,7 +12,8 @@ least 16px, and the things a reader taps are at least 44×44 CSS px.
   drawer's page links (`.md-nav--primary .md-nav__link`, measured with the drawer open), the footer's
   previous/next links (`.md-footer__link`), the back-to-top button (`.md-top`, measured shown), the
   page's own controls (`.kb-copy`, `.kb-link`, `.kb-forget`, `.kb-fill input`, the print buttons
-  `.kb-print`, the offline copy switch `.kb-offline-switch`, every
+  `.kb-print`, the offline copy switch `.kb-offline-switch`, the date calculators' fields and
+  California row, the call log's buttons and fields, the "report a mistake" link, every
   `details > summary`, checklist rows `.task-list-control`) and the home page's choices (`.grid.cards`
   links: a card's link covers the whole card, so the card is measured and a tap at its centre must
   land on the link). Exempt: links inside running text, the footer's "Made with" credit and glossary
@@ -47,6 +48,11 @@ TAP_TARGETS = ", ".join(
         ".kb-print",
         ".kb-offline-switch",
         ".kb-fill input",
+        ".kb-deadline input:not([type=checkbox])",
+        ".kb-deadline label.kb-check",
+        ".kb-calllog button",
+        ".kb-calllog :is(input, textarea)",
+        ".kb-report a",
         ".md-typeset details > summary",
         ".task-list-control",
     ]

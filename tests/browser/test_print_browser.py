@@ -124,10 +124,16 @@ def test_sheet_prints_on_one_page_from_its_button(printed, site, tmp_path, name,
         assert " ".join(item.split()) in words, (
             f"{lang}/{name}#{sid}: {item!r} missing from the printed sheet"
         )
-    others = [h.get_text(" ", strip=True).strip("¶ ") for h in kbcheck.article(built).select("h2[id]")]
+    others = [
+        h.get_text(" ", strip=True).strip("¶ ")
+        for h in kbcheck.article(built).select("h2[id]:not(.kb-screen-only)")  # on screen only: a tool
+    ]
     others = [h for h in others if h and h != built.find(id=sid).get_text(" ", strip=True).strip("¶ ")]
     if alone:
         printed_others = [h for h in others if h in words]
         assert not printed_others, f"{lang}/{name}#{sid}: other sections printed too: {printed_others}"
     else:
         assert all(h in words for h in others), f"{lang}/{name}: the page's other sections did not print"
+        screen = kbcheck.article(built).select("h2.kb-screen-only")
+        tools = [h.get_text(" ", strip=True).strip("¶ ") for h in screen]
+        assert not [h for h in tools if h in words], f"{lang}/{name}: a screen-only section printed: {tools}"
