@@ -293,3 +293,33 @@ def test_the_share_button_moves_no_text(browser, server, name, sid):
         finally:
             context.close()
     assert tops[0] == tops[1], f"/{_url(name, 'es')}#{sid}: text below at {tops[0]} with share vs {tops[1]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_report_a_mistake_opens_a_filled_in_issue(phone, server, lang):
+    """Tapping "¿Ve un error? Avísenos" opens the repository's new-issue form with the page's title,
+    address and language filled in (GitHub is stood in for: this machine has no internet)."""
+    from urllib.parse import parse_qs
+
+    opened = []
+
+    def github(route):
+        opened.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>new issue</title>")
+
+    phone.route("https://github.com/**", github)
+    name = "compra-anticipada"
+    phone.goto(_url(name, lang))
+    link = phone.locator("article .kb-report a")
+    link.scroll_into_view_if_needed()
+    box = link.bounding_box()
+    assert box["height"] >= MIN_TAP, f"{lang}: the report link is {box['height']:.0f}px high vs {MIN_TAP}"
+    link.tap()
+    phone.wait_for_url("https://github.com/**")
+    assert len(opened) == 1 and "/issues/new?" in opened[0], f"{lang}: opened {opened}"
+    query = {k: v[0] for k, v in parse_qs(opened[0].split("?", 1)[1]).items()}
+    title = phone.evaluate("document.title")  # GitHub's stand-in page
+    assert title == "new issue"
+    assert "buyout" in query["title"].lower(), f"{lang}: issue title {query['title']!r}"
+    assert server.rstrip("/") not in query["body"], f"{lang}: the body names the test server, not the site"
+    assert "progressive-leasing-guia.github.io/" + ("en/" if lang == "en" else "") + name in query["body"]
