@@ -33,6 +33,8 @@ from urllib.parse import urlsplit
 import variants  # a sibling: Python puts the script's folder on sys.path
 import yaml
 
+from kb.text import terms
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = [
@@ -87,20 +89,22 @@ def synthetic(root: Path, pages: int, seed: int = 6) -> None:
             )
             sections = random.Random(number).randint(5, 8)  # the same in both languages, as the build checks
             (docs / f"{name}.md").write_text(
-                _page(rng, words, weights, "page" if number else "home", number, sections), encoding="utf-8"
+                _page(rng, words, weights, lang, "page" if number else "home", number, sections),
+                encoding="utf-8",
             )
             urls += [url, *(f"{url}#s{s}" for s in range(1, sections + 1))]
     _data(root / "data", urls)
 
 
 def _data(folder: Path, urls: list[str]) -> None:
-    """The real data files, but no scripts or sources (no generated page places or links them: the
-    build would fail on unused ones) and the generated pages' published URLs."""
+    """The real data files, but no scripts, sources or lexicon (no generated page places, links or
+    uses them: the build would fail on unused ones) and the generated pages' published URLs."""
     placeholders = (ROOT / "data" / "scripts.yml").read_text(encoding="utf-8").split("\nscripts:")[0]
     written = {
         "scripts.yml": placeholders + "\nscripts: []\n",
         "sources.yml": "sources: []\n",
         "published-urls.txt": "\n".join(urls) + "\n",
+        "synonyms.yml": "# none: the generated pages do not use the guides' words the lexicon maps to\n",
     }
     variants.data(folder, written)
 
@@ -115,12 +119,13 @@ def _vocabulary(docs: Path) -> list[str]:
     return sorted(counts, key=lambda w: -counts[w])
 
 
-def _page(rng, words, weights, kind: str, number: int, sections: int) -> str:
+def _page(rng, words, weights, lang: str, kind: str, number: int, sections: int) -> str:
     def sentence(n: int) -> str:
         text = " ".join(rng.choices(words, weights, k=n))
         return text[:1].upper() + text[1:] + "."
 
-    keywords = ", ".join(rng.choices(words[:400], k=6))
+    # Keywords as an author writes them: words that mean something (the build refuses stop words).
+    keywords = ", ".join(rng.choices([w for w in words[:600] if terms(w, lang)][:400], k=6))
     lines = [
         "---",
         f"title: {sentence(4)[:-1]}",
