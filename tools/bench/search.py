@@ -97,14 +97,19 @@ def synthetic(root: Path, pages: int, seed: int = 6) -> None:
 
 
 def _data(folder: Path, urls: list[str]) -> None:
-    """The real data files, but no scripts, sources or lexicon (no generated page places, links or
-    uses them: the build would fail on unused ones) and the generated pages' published URLs."""
+    """The real data files, but no scripts, sources, lexicon or glossary (no generated page places,
+    links or uses them: the build would fail on unused ones) and the generated pages' published URLs."""
     placeholders = (ROOT / "data" / "scripts.yml").read_text(encoding="utf-8").split("\nscripts:")[0]
     written = {
         "scripts.yml": placeholders + "\nscripts: []\n",
         "sources.yml": "sources: []\n",
         "published-urls.txt": "\n".join(urls) + "\n",
         "synonyms.yml": "# none: the generated pages do not use the guides' words the lexicon maps to\n",
+        "glossary.yml": "terms: []\n",
+        # The search panel's phone number needs its source quoted, and no generated page cites one.
+        "ui.yml": re.sub(
+            r"\n *search(Phone|Tel):[^\n]*", "", (ROOT / "data" / "ui.yml").read_text(encoding="utf-8")
+        ),
     }
     variants.data(folder, written)
 
