@@ -227,4 +227,4 @@ _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another pa
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
 _SHARD_BYTES = 4000
 _MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
-_EXCERPT = 100  # characters of a section shown under its title (about 16 words: two or three lines on a phone)
+_EXCERPT = 100  # characters of a section shown under its title (16 words or so: 2–3 lines on a phone)
