@@ -27,6 +27,13 @@ class Page:
     source: str = ""  # the whole file, front matter included (empty for a string)
     root: Path = ROOT  # the site's project folder: its data/ holds the scripts and the glossary
 
+    @property
+    def name(self) -> str:
+        """The page's path under its language folder, without '.md' ('registro', 'index'), as
+        kb.site.url_of takes it; 'index' for a string that is no file of docs/."""
+        parts = self.src.split("/")  # 'docs/es/registro.md'
+        return "/".join(parts[2:]).removesuffix(".md") if parts[0] == "docs" and len(parts) > 2 else "index"
+
     def line_of(self, markdown: str) -> int:
         """Line number, in the file, of the Markdown's first line (MkDocs drops the front matter)."""
         if not self.source or not markdown.strip():

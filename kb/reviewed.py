@@ -55,10 +55,8 @@ def report_link(page: Page) -> str:
     words = ui("report").get(page.lang)
     if not isinstance(words, dict) or not all(isinstance(words.get(k), str) for k in _REPORT):
         raise DataError(f"data/ui.yml: `report: {page.lang}:` needs `link`, `title` and `body`")
-    parts = page.src.split("/")  # 'docs/es/guia.md'
-    name = "/".join(parts[2:]).removesuffix(".md") if parts[0] == "docs" else parts[-1].removesuffix(".md")
-    address = site.rstrip("/") + "/" + url_of(name, page.lang)
-    title = str(page.meta.get("title") or name)
+    address = site.rstrip("/") + "/" + url_of(page.name, page.lang)
+    title = str(page.meta.get("title") or page.name)
     query = urlencode(
         {"title": words["title"].format(title=title), "body": words["body"].format(title=title, url=address)}
     )

@@ -77,7 +77,7 @@ def makeExtension(**kwargs):
 def render(widget: str, lang: str) -> str:
     """A tool's HTML ('calllog' or a deadline ID), hidden until the page's script shows it."""
     if widget == "calllog":
-        return _calllog(_words("calllog", _CALLLOG, lang))
+        return _calllog(_words(("calllog",), _CALLLOG, lang))
     words = _words(("deadlines", widget), _DEADLINE_WORDS[widget], lang)
     field, count = DEADLINES[widget]
     e = html.escape
@@ -131,9 +131,7 @@ def _calllog(words: dict) -> str:
 def _script(page) -> str:
     """The tools' script (kb/bundle.py TOOLS), relative to the page: deferred, so it runs after
     assets/kb.js whatever their order in the page."""
-    parts = page.src.split("/")  # 'docs/es/registro.md'
-    name = "/".join(parts[2:]).removesuffix(".md") if parts[0] == "docs" else "index"
-    up = "../" * url_of(name, page.lang).count("/")
+    up = "../" * url_of(page.name, page.lang).count("/")
     return f'<script src="{up}{TOOLS_OUTPUT.as_posix()}" defer></script>'
 
 
@@ -160,14 +158,14 @@ def _named(widget: str) -> str:
     return "the call log" if widget == "calllog" else f"deadline '{widget}'"
 
 
-def _words(key, wanted: tuple[str, ...], lang: str) -> dict:
-    block, *inner = (key,) if isinstance(key, str) else key
-    words = ui(block)
-    for part in inner:
+def _words(path: tuple[str, ...], wanted: tuple[str, ...], lang: str) -> dict:
+    """The words of data/ui.yml at `path` (('calllog',), ('deadlines', 'buyout')) for `lang`."""
+    words = ui(path[0])
+    for part in path[1:]:
         words = words.get(part) or {}
     words = words.get(lang)
-    name = " ".join(f"{k}:" for k in (key if isinstance(key, tuple) else (key,)))
     if not isinstance(words, dict) or any(not isinstance(words.get(k), str) for k in wanted):
+        name = " ".join(f"{k}:" for k in path)
         raise ContentError(f"data/ui.yml: `{name} {lang}:` needs {', '.join(wanted)}")
     return words
 

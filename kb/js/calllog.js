@@ -38,8 +38,8 @@ function sorted(all) {
 }
 
 function writtenDate(value) {
-  var date = kb.deadlines && kb.deadlines.parse(value);
-  return date ? date.toLocaleDateString(kb.text.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : value || "";
+  var date = kb.deadlines.parse(value);
+  return date ? kb.deadlines.written(date) : value || "";
 }
 
 /* One call as lines of plain text: "3 de diciembre de 2026, 10:15", then each field filled in. */

@@ -68,9 +68,11 @@ if (typeof module !== "undefined" && module.exports) module.exports = core; /* i
 if (typeof kb === "undefined") return;
 kb.deadlines = core;
 
+/* A day (UTC midnight) written out in the page's language: "1 de junio de 2026", "June 1, 2026". */
 function written(date) {
   return date.toLocaleDateString(kb.text.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
+kb.deadlines.written = written; /* the call log writes its dates the same way */
 
 function localToday() {
   var now = new Date();
