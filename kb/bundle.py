@@ -29,6 +29,7 @@ from kb.langs import ui
 JS = Path(__file__).resolve().parent / "js"
 OUTPUT = Path("assets") / "kb.js"
 TOOLS_OUTPUT = Path("assets") / "kb-tools.js"
+SEARCH_OUTPUT = Path("assets") / "kb-search.js"
 
 
 def write(site: Path, js: Path = JS, files: tuple[str, ...] | None = None) -> Path:
@@ -39,17 +40,20 @@ def write(site: Path, js: Path = JS, files: tuple[str, ...] | None = None) -> Pa
     target.write_bytes(text(js, FILES if files is None else files).encode("utf-8"))
     if js == JS:
         (site / TOOLS_OUTPUT).write_bytes(tools_text().encode("utf-8"))
+        (site / SEARCH_OUTPUT).write_bytes(search_text().encode("utf-8"))
     return target
 
 
 def tools_text(js: Path = JS) -> str:
     """assets/kb-tools.js: the reader's tools (kb/widgets.py), loaded only by the pages that have one
     (`<script defer>`, so after assets/kb.js, whose `kb` it uses: common.js puts it on `self.kbPage`)."""
-    _check(js, TOOLS)
-    parts = [_HEADER, '(function () {\n"use strict";\nvar kb = self.kbPage;\nif (!kb) return;\n']
-    parts += [_part(js, name) for name in TOOLS]
-    parts.append(_CLOSE)
-    return "".join(parts)
+    return _later(js, TOOLS)
+
+
+def search_text(js: Path = JS) -> str:
+    """assets/kb-search.js: search's code, which kb/js/search-load.js (in assets/kb.js) loads when the
+    reader first opens search; it uses assets/kb.js's `kb` too."""
+    return _later(js, SEARCH)
 
 
 def text(js: Path = JS, files: tuple[str, ...] | None = None) -> str:
@@ -90,13 +94,22 @@ def _check(js: Path, files: tuple[str, ...]) -> None:
             f"{where}/{missing[0]}: listed in kb/bundle.py FILES but there is no such file: "
             "create it, or take it out of FILES"
         )
-    listed = set(files) | (set(FILES + TOOLS) if js == JS else set())
+    listed = set(files) | (set(FILES + TOOLS + SEARCH) if js == JS else set())
     unlisted = sorted(p.name for p in js.glob("*.js") if p.name not in listed)
     if unlisted:
         raise ContentError(
             f"{where}/{unlisted[0]}: not in kb/bundle.py FILES, so no page would run it: add it to "
             "FILES where it should run (after the files it uses), or delete it"
         )
+
+
+def _later(js: Path, files: tuple[str, ...]) -> str:
+    """A file that runs after assets/kb.js and shares its `kb` (common.js puts it on `self.kbPage`)."""
+    _check(js, files)
+    parts = [_HEADER, '(function () {\n"use strict";\nvar kb = self.kbPage;\nif (!kb) return;\n']
+    parts += [_part(js, name) for name in files]
+    parts.append(_CLOSE)
+    return "".join(parts)
 
 
 def _part(js: Path, name: str) -> str:
@@ -115,8 +128,8 @@ def _shown(js: Path) -> str:
 # Data
 
 # The order the parts run in. common.js first: the others use what it puts on `kb` (the language,
-# kb.ready, kb.copy); details.js before scripts.js, search-core.js before search-ui.js, which use
-# them. The page's own parts start when the page is parsed, in this order, as they always have.
+# kb.ready, kb.copy); details.js before scripts.js, which uses it. The page's own parts start when
+# the page is parsed, in this order, as they always have.
 FILES = (
     "common.js",  # the page's language, kb.ready, copying with a status line
     "details.js",  # the reader's fill-in details, kept in this browser
@@ -125,6 +138,12 @@ FILES = (
     "page.js",  # glossary terms by tap, wide tables by keyboard
     "offline.js",  # the offline copy: service worker and the About page's switch
     "paper.js",  # printing: full addresses, print buttons, open <details>
+    "search-load.js",  # loads search's code (SEARCH) when the reader first opens search
+)
+# Search's code, in assets/kb-search.js: search-core.js before search-ui.js, which uses it. A first
+# visit does not download it (7.7 KB gzip of the 9.9 KB assets/kb.js was search); the reader who
+# opens search downloads it with the index (decisions/0001-search.md).
+SEARCH = (
     "search-core.js",  # search without the page: terms, ranking, what to show (Node tests it)
     "search-ui.js",  # the search box, its fetches and its results
 )

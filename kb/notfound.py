@@ -96,4 +96,4 @@ _DROP = ", ".join(
         "nav.md-footer__inner",
     ]
 )
-_URL_ATTRIBUTES = ("href", "src", "action", "data-kb-search")
+_URL_ATTRIBUTES = ("href", "src", "action", "data-kb-search", "data-kb-search-script")

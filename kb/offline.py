@@ -5,9 +5,10 @@ once they have visited the site. At each language's root (`/`, `/en/`) this post
 
 - `sw.js`: the service worker (its code is `offline_sw.js` next to this file) preceded by its data:
   every page of the language, the offline page, the styles, scripts and icons those pages load, and
-  the search index they load on demand (the folder named by a `data-kb-search` attribute). The
-  version is a hash of those files' bytes, so any deploy that changes one of them changes `sw.js`:
-  the browser installs the new worker, which fetches the new files and deletes the old cache.
+  the search code and index they load on demand (`data-kb-search-script`, and the folder named by a
+  `data-kb-search` attribute). The version is a hash of those files' bytes, so any deploy that
+  changes one of them changes `sw.js`: the browser installs the new worker, which fetches the new
+  files and deletes the old cache.
 - `offline.html`: a small page in that language (its markup is `offline_page.html` next to this
   file, its words are in data/ui.yml), shown instead of a page that is not cached, with links to
   every page that is. The worker at the site's root also carries the other languages' offline
@@ -85,13 +86,16 @@ def _relative(url: str, home: str) -> str:
 def _assets(site: Path, page: BuiltPage, listings: dict[str, set[str]]) -> set[str]:
     """Site-relative URLs of the files a built page loads, and of the search index it loads."""
     tree = page.tree
-    head = tree.head or tree  # links are in the head: not searched for in a long side menu
+    # Links are the head's and the body's own (kb/critical.py moves the stylesheets to the end of
+    # the body): not searched for in a long side menu.
     refs = [
         node.attributes.get("href") or ""
-        for node in head.css("link[href]")
+        for node in tree.css("head > link[href], body > link[href]")
         if set((node.attributes.get("rel") or "").split()) & _LOADED_RELS
     ]
     refs += [node.attributes.get("src") or "" for node in tree.css("script[src], img[src]")]
+    # search's script, which the page loads when the reader opens search (kb/js/search-load.js)
+    refs += [n.attributes.get("data-kb-search-script") or "" for n in tree.css("[data-kb-search-script]")]
     found = {resolve(page.url, ref) for ref in refs}
     found = {ref for ref in found if ref and _file(site, ref).is_file()}
     for node in tree.css("[data-kb-search]"):  # the folder of the site's own search index

@@ -68,10 +68,12 @@ def document(site: Path, lang: str) -> str:
     here = kbcheck.html_file(site, "index", lang).parent
     styles = "\n".join(
         f'<link rel="stylesheet" href="{(here / link["href"]).resolve().as_uri()}">'
-        for link in home.select('head link[rel~="stylesheet"]')
+        for link in home.select('link[rel~="stylesheet"]')  # at the end of the body (kb/critical.py)
         if not urlsplit(link["href"]).scheme
     )
-    styles += "".join(f"<style>{style.string}</style>" for style in home.select("head > style"))  # kb.css
+    # Styles of the page's own, if any; its critical CSS is a copy of the linked files' rules.
+    own = home.select("head > style:not([data-kb-critical])")
+    styles += "".join(f"<style>{style.string}</style>" for style in own)
     canonical = home.select_one('link[rel="canonical"]')
     public = canonical["href"] if canonical else ""
     site_name = _meta(home, "og:site_name") or home.title.get_text(strip=True)

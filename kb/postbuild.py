@@ -4,8 +4,9 @@ They read only the built HTML and the Markdown sources, so they depend on no MkD
 or module state: hooks/kb.py runs them once after `mkdocs build` has built every language, and
 the same command runs them after another generator. They write the page's script (kb/bundle.py)
 and the home-screen icons, then, for each language, its search index, web manifest, 404 page,
-the content-security policy of its pages (kb/csp.py) and, last, its offline worker and page; and
-they run the whole-site checks (kb/checks.py, kb/sources.py), failing the build on any problem.
+each page's critical CSS (kb/critical.py), the content-security policy of its pages (kb/csp.py)
+and, last, its offline worker and page; and they run the whole-site checks (kb/checks.py,
+kb/sources.py), failing the build on any problem.
 """
 
 import argparse
@@ -16,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kb import DOCS, bundle, checks, csp, manifest, notfound, offline, search
+from kb import DOCS, bundle, checks, critical, csp, manifest, notfound, offline, search
 from kb.errors import ContentError
 from kb.langs import LANGS
 from kb.site import Site
@@ -55,6 +56,7 @@ def _language(root: Path, docs: Path, lang: str) -> dict:
     search.build(site, langs)
     manifest.build(site, langs)
     notfound.build(site, langs)
+    critical.build(site, langs)  # each page's CSS inline, the stylesheet after its content
     csp.build(site, langs)  # after every step that writes a page
     offline.build(site, langs)  # last: its precache version hashes the bytes the other steps wrote
     return checks.language_report(site, lang)

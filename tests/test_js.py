@@ -55,7 +55,12 @@ def test_the_site_ships_the_bundle_of_kb_js(site):
     tools = site.site / bundle.TOOLS_OUTPUT
     assert tools.read_bytes() == bundle.tools_text().encode("utf-8"), f"{tools.name} is not kb/bundle.py's"
     node("--check", str(tools))
-    assert not (site.site / "assets" / "kb-search.js").exists(), "the old search script is still published"
+    searching = site.site / bundle.SEARCH_OUTPUT
+    made = bundle.search_text().encode("utf-8")
+    assert searching.read_bytes() == made, f"{searching.name} is not kb/bundle.py's"
+    node("--check", str(searching))
+    main = built.read_text(encoding="utf-8")
+    assert "// kb/js/search-core.js" not in main, "search's code is in assets/kb.js"
     assert not list(site.site.rglob("search-core.js")), "kb/js/ sources are published"
     node("--check", str(built))
 
@@ -82,13 +87,14 @@ def test_bundle_runs_every_file_once_in_the_listed_order():
     assert made == bundle.text(), "two bundles of the same sources differ"
     at = [made.index(f"\n// kb/js/{name}\n(function () {{\n") for name in bundle.FILES]
     assert at == sorted(at), f"parts out of the FILES order: {bundle.FILES}"
-    assert sorted(p.name for p in bundle.JS.glob("*.js")) == sorted(bundle.FILES + bundle.TOOLS)
+    every = bundle.FILES + bundle.TOOLS + bundle.SEARCH
+    assert sorted(p.name for p in bundle.JS.glob("*.js")) == sorted(every)
     assert made.count("\n(function () {\n") == len(bundle.FILES) + 1  # the parts, and the whole
     assert made.startswith(HEADER + '(function () {\n"use strict";')
 
 
 def test_each_source_file_says_its_concern_first():
-    for name in bundle.FILES:
+    for name in bundle.FILES + bundle.TOOLS + bundle.SEARCH:
         first = (bundle.JS / name).read_text(encoding="utf-8").lstrip()
         assert first.startswith(("/*", "//")), f"kb/js/{name}: start with a short comment saying its concern"
 

@@ -61,13 +61,14 @@ def test_page_and_what_it_loads_are_precached(site, name, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_index_is_precached(site, lang):
-    """The search index is fetched on demand: all of this language's must be there offline."""
+    """Search's code and index are fetched on demand: all of this language's must be there offline."""
     page = site.html("index", lang)
     box = page.select_one("[data-kb-search]")
     if box is None:
         pytest.skip("no site search box on this build")
     folder = (kbcheck.html_file(site.site, "index", lang).parent / box["data-kb-search"]).resolve()
     index = {p for p in folder.rglob("*") if p.is_file()}
+    index.add((kbcheck.html_file(site.site, "index", lang).parent / box["data-kb-search-script"]).resolve())
     cached = {served_file(site.site, lang, e) for e in worker_data(site.site, lang)["precache"]}
     assert index, f"{lang}: search folder {folder} is empty"
     assert not index - cached, f"{lang}: search files not precached: {sorted(map(str, index - cached))[:5]}"

@@ -4,7 +4,9 @@
  * - Only this language's index (kb/search.py writes one per language, under kb-search/).
  * - Nothing loads until the reader opens search; then the manifest, the postings file for the first
  *   letters of each word typed, and the small files of the pages shown. Nothing is sent anywhere.
- * - A result opens the section that matched (URL#id). Why not lunr or Pagefind: decisions/0001-search.md. */
+ * - A result opens the section that matched (URL#id). Why not lunr or Pagefind: decisions/0001-search.md.
+ * - It is in assets/kb-search.js, which search-load.js (in assets/kb.js) loads when the reader first
+ *   opens search: it picks up from there (the box open, words typed, the home box's words). */
 var core = kb.search;
 var box = document.querySelector("[data-kb-search]");
 if (!box) return;
@@ -221,8 +223,15 @@ if (home) {
     if (words.trim()) searchFor(words);
   });
 }
+kb.searchReady = true;
 var asked = new URLSearchParams(location.search).get("q");
-if (asked && asked.trim()) searchFor(asked);
+if (kb.searchAsked) searchFor(kb.searchAsked);  /* the home box's words, typed before this loaded */
+else if (asked && asked.trim()) searchFor(asked);
+else if (toggle.checked) {  /* opened before this loaded: as the listeners above would have done */
+  load().catch(function () {});
+  if (document.activeElement !== input) input.focus();
+  if (input.value.trim()) search();
+}
 
 /* From the browser's console: the terms this page's index would cut a text into (search-core.js). */
 window.kbSearch = {

@@ -7,7 +7,7 @@ ranking in Node (tests/js/).
 
 import gzip
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
@@ -133,28 +133,67 @@ def test_a_result_opens_its_section(phone, start, query, section):
 
 
 def test_index_loads_only_when_search_opens(phone):
+    """Neither search's code (assets/kb-search.js) nor its index loads before the reader opens it."""
     requested = []
     phone.on("request", lambda request: requested.append(request.url))
     phone.goto("./")
     phone.wait_for_load_state("networkidle")
-    early = [u for u in requested if "kb-search/" in u or "search_index" in u or "/lunr/" in u]
-    assert not early, f"search data loaded before the reader opened search: {early}"
+    early = [u for u in requested if "kb-search" in u or "search_index" in u or "/lunr/" in u]
+    assert not early, f"search code or data loaded before the reader opened search: {early}"
     search(phone, "buyout")
-    assert any(u.split("?")[0].endswith("kb-search/index.json") for u in requested), requested
+    paths = [urlsplit(u).path for u in requested]
+    loads = paths.count("/assets/kb-search.js")
+    assert loads == 1, f"search's code loaded {loads} times vs 1"
+    assert any(p.endswith("kb-search/index.json") for p in paths), requested
+
+
+@pytest.mark.parametrize("how", ["tap", "slash", "home box", "?q="])
+def test_search_answers_when_the_reader_starts_before_its_code_has_loaded(phone, server, how):
+    """search-load.js (in assets/kb.js) loads search's code on the reader's first move; what they did
+    before it arrived (the box opened, words typed, the home box's words, a ?q= link) is answered.
+    The code's request is held back 600 ms so that the reader is always first."""
+
+    def slow(route):
+        phone.wait_for_timeout(600)
+        route.continue_()
+
+    phone.route("**/assets/kb-search.js", slow)
+    words = "me cobraron doble"
+    phone.goto(f"./?q={quote(words)}" if how == "?q=" else "./")
+    phone.wait_for_load_state("domcontentloaded")
+    if how == "tap":
+        phone.locator('label.md-header__button[for="__search"]').click()
+        phone.locator(".md-search__input").press_sequentially(words)
+    elif how == "slash":
+        phone.locator("body").press("/")
+        phone.wait_for_function("() => document.activeElement.matches('.md-search__input')", timeout=2000)
+        phone.keyboard.type(words)
+    elif how == "home box":
+        form = phone.locator("form.kb-home-search")
+        form.locator("input[type=search]").fill(words)
+        form.locator("button").first.tap()
+    phone.wait_for_function(
+        "q => document.querySelector('.md-search-result').getAttribute('data-kb-query') === q"
+        " && document.querySelector('.md-search-result__list a')",
+        arg=words,
+        timeout=8000,
+    )
+    assert phone.locator("#__search").is_checked(), f"{how}: the search panel is not open"
+    assert phone.locator(".md-search__input").input_value() == words, f"{how}: the box lost the words"
 
 
 @pytest.mark.parametrize(
     "lang, query", [("es", "me cobraron doble"), ("en", "how much does the buyout cost")]
 )
 def test_search_downloads_fit_the_budget(phone, site, lang, query):
-    """gzip bytes of the script (search is part of assets/kb.js, the one script of ours a page loads)
-    and of every index file fetched up to the first result."""
+    """gzip bytes of search's code (assets/kb-search.js, loaded when search opens) and of every index
+    file fetched up to the first result."""
     requested = []
     phone.on("request", lambda request: requested.append(request.url))
     phone.goto(HOME[lang])
     search(phone, query)
-    files = {urlsplit(u).path for u in requested if "kb-search/" in u or u.endswith("/assets/kb.js")}
-    assert any(f.endswith("/assets/kb.js") for f in files), f"assets/kb.js not loaded: {sorted(files)}"
+    files = {urlsplit(u).path for u in requested if "kb-search" in u}
+    assert "/assets/kb-search.js" in files, f"assets/kb-search.js not loaded: {sorted(files)}"
     sizes = {f: len(gzip.compress((site.site / f.lstrip("/")).read_bytes(), 9)) for f in files}
     assert sum(sizes.values()) <= BUDGET, f"{sum(sizes.values())} > {BUDGET} bytes: {sizes}"
 

@@ -7,10 +7,9 @@ Each site is built into a temporary folder (MkDocs `load_config` + `build`, as t
 does), served on 127.0.0.1 and opened in Debian's Chromium at a phone viewport (360×740). For each
 query: a fresh browser context opens the home page of the query's language and waits for it to
 settle; then the header search icon is tapped, the query typed, and the first result awaited.
-Counted, each at its `gzip -9` size (what a server that compresses sends): the script that carries
-search (assets/kb.js, loaded with the page; all our scripts are one file, so all of it is counted)
-plus every file fetched from the tap to the first result. Also printed, for context: the whole page
-before the tap, and the index on disk.
+Counted, each at its `gzip -9` size (what a server that compresses sends): every file fetched from
+the tap to the first result, search's code included (assets/kb-search.js, which assets/kb.js loads
+when search opens). Also printed, for context: the whole page before the tap, and the index on disk.
 The synthetic site is made of pages whose text is drawn, with a fixed seed, from the real pages'
 words, so its vocabulary grows like a real site's would.
 """
@@ -186,10 +185,9 @@ def measure(browser, site: Path, base: str, lang: str, query: str) -> dict:
     )
     after = requested[len(before) :]
     context.close()
-    script = sum(gzip_size(site, u) for u in before if urlsplit(u).path.endswith("/assets/kb.js"))
     return {
         "page": sum(gzip_size(site, u) for u in before),
-        "search": script + sum(gzip_size(site, u) for u in after),
+        "search": sum(gzip_size(site, u) for u in after),
         "files": len(after),
     }
 
