@@ -80,6 +80,8 @@ def _page_record(page: BuiltPage, url: str) -> dict | None:
                 opening["fields"].append(("t", text))
             else:
                 docs.append(_doc(sid, text, [("t", text), ("p", title)]))
+                if "kb-script-title" in (block.attributes.get("class") or "").split():
+                    docs[-1]["factor"] = _SCRIPT
         elif block.tag != "h1":
             docs[-1]["body"].append(text)
             links = []
@@ -129,6 +131,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     for _, _, doc in docs:
         found: dict[str, float] = defaultdict(float)
         body: Counter = Counter()
+        factor = doc.get("factor", 1.0)
         for kind, text in doc["fields"]:
             cut = terms(text, lang)
             if kind == "b":  # running text counts 1 a word: Counter.update does it in C
@@ -138,7 +141,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
                 for term in cut:
                     body[term] += weight
             else:
-                weight = _LABELS[kind]
+                weight = _LABELS[kind] * (1.0 if kind == "k" else factor)
                 for term in cut:
                     if found.get(term, 0) < weight:
                         found[term] = weight
@@ -157,9 +160,9 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     rows = zip(docs, labels, bodies, lengths, strict=True)  # in (page, section) order
     for (p, s, _), found, body, length in rows:
         norm = _K1 * (1 - _B + _B * length / average)
-        weight = 100 * pages[p]["prior"]
+        weight, factor = 100 * pages[p]["prior"], pages[p]["docs"][s].get("factor", 1.0)
         for term, f in body.items():
-            score = weight * idf[term] * (found.get(term, 0) + f * (_K1 + 1) / (f + norm))
+            score = weight * idf[term] * (found.get(term, 0) + factor * f * (_K1 + 1) / (f + norm))
             postings[term].extend((p, s, max(1, round(score))))
         for term, label in found.items():
             if term not in body:
@@ -225,6 +228,10 @@ _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discoun
 _LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
+# A "what to say" block (kb/scripts.py: h3.kb-script-title) is the reader's words for the call, in the
+# first person, close to how a reader describes the problem: at full weight it outranks the section
+# that answers it. Its heading and text count this much; its own `section_keywords` count in full.
+_SCRIPT = 0.6
 _SHARD_BYTES = 4000
 _MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
 _EXCERPT = 100  # characters of a section shown under its title (16 words or so: 2–3 lines on a phone)
