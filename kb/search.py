@@ -90,6 +90,7 @@ def _page_record(page: BuiltPage, url: str) -> dict | None:
                 link.decompose()
             docs[-1]["fields"] += [("b", block.text(separator=" ")), ("l", " ".join(links))]
     _add_section_keywords(docs, meta.get("section_keywords") or {}, page.src)
+    _yield_to_sections(docs, page.lang)
     empty = [
         text for doc in docs for kind, text in doc["fields"] if kind == "k" and not terms(text, page.lang)
     ]
@@ -121,6 +122,18 @@ def _add_section_keywords(docs: list[dict], wanted: dict, src: str) -> None:
                 f"(IDs: {', '.join(sorted(by_anchor))})"
             )
         by_anchor[sid]["fields"] += [("k", k) for k in _listed(words)]
+
+
+def _yield_to_sections(docs: list[dict], lang: str) -> None:
+    """A page keyword that is also one of its sections' keywords (the same terms) names that section:
+    the opening keeps it only at a description's weight, so that the section answers it, not the
+    opening that gathers every keyword of the page."""
+    opening, sections = docs[0], docs[1:]
+    named = {tuple(terms(text, lang)) for doc in sections for kind, text in doc["fields"] if kind == "k"}
+    opening["fields"] = [
+        ("s" if kind == "k" and tuple(terms(text, lang)) in named else kind, text)
+        for kind, text in opening["fields"]
+    ]
 
 
 def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.Entry]) -> None:
@@ -225,7 +238,8 @@ def _json(value) -> str:
 _JUNK = f"{UI}, .kb-kind, .kb-reviewed"  # controls, and labels that are not what a section says
 _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discount of long sections
 # A term found in a label adds the label's weight once: keywords beat headings beat running text.
-_LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title
+# keywords, a page keyword that a section also has (on the opening), heading, description, page title
+_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 1.0}
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
 # A "what to say" block (kb/scripts.py: h3.kb-script-title) is the reader's words for the call, in the

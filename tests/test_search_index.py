@@ -88,6 +88,15 @@ def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_si
     assert where == ("guia/", "pasos"), f"'zanahoria' leads to {where} vs ('guia/', 'pasos')"
 
 
+def test_a_page_keyword_a_section_also_has_leads_to_that_section(fixture_site):
+    built = fixture_site(_with_front_matter("keywords: [zanahoria]\nsection_keywords:\n  pasos: [zanahoria]"))
+    assert built.ok, built.log
+    found = _postings(built.site, "es", "zanahoria")
+    best = max(found, key=found.get)
+    assert best == ("guia/", "pasos"), f"'zanahoria' scores best at {best}: {found}"
+    assert len(found) > 1, "the opening lost the page keyword altogether"
+
+
 def test_section_keywords_for_a_missing_section_fail_the_build(fixture_site):
     built = fixture_site(_with_front_matter("section_keywords:\n  nowhere: [zanahoria]"))
     assert not built.ok, "the build accepted keywords for a section that does not exist"
