@@ -238,8 +238,10 @@ def _json(value) -> str:
 _JUNK = f"{UI}, .kb-kind, .kb-reviewed"  # controls, and labels that are not what a section says
 _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discount of long sections
 # A term found in a label adds the label's weight once: keywords beat headings beat running text.
-# keywords, a page keyword that a section also has (on the opening), heading, description, page title
-_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 1.0}
+# Keywords, a page keyword that a section also has (on the opening), heading, description, and the
+# page's title on each section (the opening has it as its heading: on a section it says which page,
+# not which section, so it only breaks ties).
+_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 0.25}
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
 # A "what to say" block (kb/scripts.py: h3.kb-script-title) is the reader's words for the call, in the
