@@ -5,8 +5,9 @@ Readers search on cheap phones, often without accents and in their own words ("d
 fold accents and downloads the whole index with every page. This module, run after any generator by
 `python -m kb.postbuild SITE_DIR`, cuts each built page into sections (the opening, then every
 h2/h3 with an ID), adds the words readers type (front matter `keywords:` for the page's opening,
-`section_keywords: {id: [...]}` for one section, and data/synonyms.yml's readers' words wherever the
-guides use the words they stand for: kb/lexicon.py), scores every term with BM25 here, at build
+`section_keywords: {id: [...]}` for one section, the Spanish index the English twin page's keywords
+too, for Spanglish, and data/synonyms.yml's readers' words wherever the guides use the words they
+stand for: kb/lexicon.py), scores every term with BM25 here, at build
 time, and writes `kb-search/` into each language's site: a manifest, the postings split by the first
 letters of each term, one small file per page (titles, URLs, excerpts) and the language's Snowball
 stemmer (`stem.js`, kb/js/stem/). The search part of the page's script (kb/js/search-core.js and
@@ -29,6 +30,7 @@ from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.site import UI, BuiltPage, Site
 from kb.text import STOP, terms
+from kb.text import words as words_of
 
 STEMMERS = Path(__file__).resolve().parent / "js" / "stem"  # kb/js/stem/<lang>.js, by tools/snowball_js.py
 
@@ -43,6 +45,8 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
         for page in site.pages(lang):
             url = page.url.removeprefix(prefix(lang))  # relative to its language's root
             record = _page_record(page, url)
+            if record and lang in _ALSO:
+                _add_twin_keywords(record, site.page(page.name, _ALSO[lang]), _ALSO[lang])
             if record:
                 pages.append(record)
         if pages:
@@ -122,6 +126,23 @@ def _add_section_keywords(docs: list[dict], wanted: dict, src: str) -> None:
                 f"(IDs: {', '.join(sorted(by_anchor))})"
             )
         by_anchor[sid]["fields"] += [("k", k) for k in _listed(words)]
+
+
+def _add_twin_keywords(record: dict, twin: BuiltPage | None, other: str) -> None:
+    """The keywords of the same page in another language, on the same sections (twins share their
+    section IDs), without that language's stop words: the words readers of this language type in
+    that one ("el payoff", "me cobraron late fee")."""
+    if twin is None:
+        return
+    meta = twin.meta
+    by_anchor = {d["anchor"]: d for d in record["docs"]}
+    wanted = [("", _listed(meta.get("keywords")))]
+    wanted += [(sid, _listed(ws)) for sid, ws in (meta.get("section_keywords") or {}).items()]
+    for sid, words in wanted:
+        doc = record["docs"][0] if not sid else by_anchor.get(sid)
+        if doc is None:
+            continue
+        doc["fields"] += [("x", " ".join(kept)) for kept in (words_of(w, other) for w in words) if kept]
 
 
 def _yield_to_sections(docs: list[dict], lang: str) -> None:
@@ -240,8 +261,11 @@ _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discoun
 # A term found in a label adds the label's weight once: keywords beat headings beat running text.
 # Keywords, a page keyword that a section also has (on the opening), heading, description, and the
 # page's title on each section (the opening has it as its heading: on a section it says which page,
-# not which section, so it only breaks ties).
-_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 0.25}
+# not which section, so it only breaks ties); x: the twin page's keywords (_ALSO).
+_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 0.25, "x": 3.0}
+# Readers of the Spanish guide type English words (Spanglish): its index also takes the English
+# twin pages' keywords, at half a keyword's weight ("x"). No result ever comes from the other language.
+_ALSO = {"es": "en"}
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
 # A "what to say" block (kb/scripts.py: h3.kb-script-title) is the reader's words for the call, in the

@@ -65,6 +65,21 @@ def test_every_keyword_reaches_the_index(site, lang, name):
         assert not missing, f"{lang}/{name}: keyword {keyword!r} not indexed: {missing}"
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_the_spanish_index_has_the_english_twins_keywords(site, name):
+    """Readers of the Spanish guide type English words ("el payoff"): kb/search.py _ALSO."""
+    meta = _front_matter(name, "en")
+    keywords = list(meta.get("keywords") or [])
+    keywords += [k for words in (meta.get("section_keywords") or {}).values() for k in words]
+    indexed = set()
+    for shard in (site.site / "kb-search" / "t").glob("*.json"):
+        indexed.update(json.loads(shard.read_text(encoding="utf-8")))
+    for keyword in map(str, keywords):
+        english = " ".join(text.words(keyword, "en"))
+        missing = [t for t in text.terms(english, "es") if t not in indexed]
+        assert not missing, f"en/{name}: keyword {keyword!r} not in the Spanish index: {missing}"
+
+
 def _with_front_matter(front_matter: str):
     def edit(root: Path):
         page = root / "docs" / "es" / "guia.md"
