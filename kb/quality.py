@@ -11,6 +11,12 @@ Queries whose answer is `null` (no section answers them) are counted apart.
     python -m kb.quality SITE_DIR --table      # the tuning set's pass/fail table
     python -m kb.quality SITE_DIR --update     # write it to tests/problems/tuning-table.txt
     python -m kb.quality SITE_DIR --keywords   # the misses of tests/search_queries.yml
+    python -m kb.quality SITE_DIR --split      # the tuning set in two halves, A and B
+    python -m kb.quality SITE_DIR --split --misses A   # half A's misses, query by query
+
+`--split` reads the tuning set only: its queries, per language, alternate between half A (1st, 3rd,
+…) and half B, so both keep the set's mix of problem families. A ranking change is judged on the half
+that was not looked at while making it (decisions/0005-search-queries.md, "A/B inside the tuning set").
 """
 
 import argparse
@@ -71,6 +77,21 @@ def unanswerable(site: Path, folder: Path = PROBLEMS) -> list[str]:
                 f"{sum(some)} of {len(some)} answerable"
             )
     return lines
+
+
+def halves(site: Path, folder: Path = PROBLEMS) -> dict[str, dict[str, list[dict]]]:
+    """The tuning set's answerable queries with their rank, split per language into halves 'A' (the
+    1st, 3rd, … query) and 'B' (the 2nd, 4th, …): {half: {lang: [{q, at, rank}, …]}}."""
+    by_lang = yaml.safe_load((folder / "tuning.yml").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, list[dict]]] = {"A": {}, "B": {}}
+    for lang in LANGS:
+        entries = [e for e in by_lang.get(lang) or [] if e.get("at")]
+        results = shown(site, lang, [e["q"] for e in entries])
+        for n, (e, r) in enumerate(zip(entries, results, strict=True)):
+            rank = _place(e["at"], sum(r, []))
+            row = {"q": e["q"], "at": e["at"], "rank": rank, "top": r[0][:1] if r else []}
+            out["AB"[n % 2]].setdefault(lang, []).append(row)
+    return out
 
 
 def summary(results: dict) -> list[str]:
@@ -146,7 +167,18 @@ def main(argv=None) -> int:
     parser.add_argument("--table", action="store_true", help="print the tuning set's pass/fail table")
     parser.add_argument("--update", action="store_true", help=f"write the table to {TABLE.relative_to(ROOT)}")
     parser.add_argument("--keywords", action="store_true", help="the misses of tests/search_queries.yml")
+    parser.add_argument("--split", action="store_true", help="the tuning set's halves A and B (no other set)")
+    parser.add_argument("--misses", choices=("A", "B"), help="with --split: that half's misses, one a line")
     args = parser.parse_args(argv)
+    if args.split:
+        split = halves(args.site)
+        if args.misses:
+            for lang, rows in split[args.misses].items():
+                for r in rows:
+                    if r["rank"] != 1:
+                        print(f"{lang}\t{r['rank']}\t{r['at']}\t{r['top']}\t{r['q']}")
+        print("\n".join(summary(split)))
+        return 0
     if args.keywords:
         misses = keyword_misses(args.site)
         print("\n".join(misses) or "tests/search_queries.yml: every query lands")

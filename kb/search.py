@@ -5,8 +5,9 @@ Readers search on cheap phones, often without accents and in their own words ("d
 fold accents and downloads the whole index with every page. This module, run after any generator by
 `python -m kb.postbuild SITE_DIR`, cuts each built page into sections (the opening, then every
 h2/h3 with an ID), adds the words readers type (front matter `keywords:` for the page's opening,
-`section_keywords: {id: [...]}` for one section, and data/synonyms.yml's readers' words wherever the
-guides use the words they stand for: kb/lexicon.py), scores every term with BM25 here, at build
+`section_keywords: {id: [...]}` for one section, the Spanish index the English twin page's keywords
+too, for Spanglish, and data/synonyms.yml's readers' words wherever the guides use the words they
+stand for: kb/lexicon.py), scores every term with BM25 here, at build
 time, and writes `kb-search/` into each language's site: a manifest, the postings split by the first
 letters of each term, one small file per page (titles, URLs, excerpts) and the language's Snowball
 stemmer (`stem.js`, kb/js/stem/). The search part of the page's script (kb/js/search-core.js and
@@ -29,6 +30,7 @@ from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.site import UI, BuiltPage, Site
 from kb.text import STOP, terms
+from kb.text import words as words_of
 
 STEMMERS = Path(__file__).resolve().parent / "js" / "stem"  # kb/js/stem/<lang>.js, by tools/snowball_js.py
 
@@ -43,6 +45,8 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
         for page in site.pages(lang):
             url = page.url.removeprefix(prefix(lang))  # relative to its language's root
             record = _page_record(page, url)
+            if record and lang in _ALSO:
+                _add_twin_keywords(record, site.page(page.name, _ALSO[lang]), _ALSO[lang])
             if record:
                 pages.append(record)
         if pages:
@@ -80,6 +84,8 @@ def _page_record(page: BuiltPage, url: str) -> dict | None:
                 opening["fields"].append(("t", text))
             else:
                 docs.append(_doc(sid, text, [("t", text), ("p", title)]))
+                if "kb-script-title" in (block.attributes.get("class") or "").split():
+                    docs[-1]["factor"] = _SCRIPT
         elif block.tag != "h1":
             docs[-1]["body"].append(text)
             links = []
@@ -88,6 +94,7 @@ def _page_record(page: BuiltPage, url: str) -> dict | None:
                 link.decompose()
             docs[-1]["fields"] += [("b", block.text(separator=" ")), ("l", " ".join(links))]
     _add_section_keywords(docs, meta.get("section_keywords") or {}, page.src)
+    _yield_to_sections(docs, page.lang)
     empty = [
         text for doc in docs for kind, text in doc["fields"] if kind == "k" and not terms(text, page.lang)
     ]
@@ -121,6 +128,35 @@ def _add_section_keywords(docs: list[dict], wanted: dict, src: str) -> None:
         by_anchor[sid]["fields"] += [("k", k) for k in _listed(words)]
 
 
+def _add_twin_keywords(record: dict, twin: BuiltPage | None, other: str) -> None:
+    """The keywords of the same page in another language, on the same sections (twins share their
+    section IDs), without that language's stop words: the words readers of this language type in
+    that one ("el payoff", "me cobraron late fee")."""
+    if twin is None:
+        return
+    meta = twin.meta
+    by_anchor = {d["anchor"]: d for d in record["docs"]}
+    wanted = [("", _listed(meta.get("keywords")))]
+    wanted += [(sid, _listed(ws)) for sid, ws in (meta.get("section_keywords") or {}).items()]
+    for sid, words in wanted:
+        doc = record["docs"][0] if not sid else by_anchor.get(sid)
+        if doc is None:
+            continue
+        doc["fields"] += [("x", " ".join(kept)) for kept in (words_of(w, other) for w in words) if kept]
+
+
+def _yield_to_sections(docs: list[dict], lang: str) -> None:
+    """A page keyword that is also one of its sections' keywords (the same terms) names that section:
+    the opening keeps it only at a description's weight, so that the section answers it, not the
+    opening that gathers every keyword of the page."""
+    opening, sections = docs[0], docs[1:]
+    named = {tuple(terms(text, lang)) for doc in sections for kind, text in doc["fields"] if kind == "k"}
+    opening["fields"] = [
+        ("s" if kind == "k" and tuple(terms(text, lang)) in named else kind, text)
+        for kind, text in opening["fields"]
+    ]
+
+
 def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.Entry]) -> None:
     """Score each (term, section) once, here: idf × (label weights + BM25 of the body text), the
     readers' words of data/synonyms.yml added where the site's words are."""
@@ -129,6 +165,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     for _, _, doc in docs:
         found: dict[str, float] = defaultdict(float)
         body: Counter = Counter()
+        factor = doc.get("factor", 1.0)
         for kind, text in doc["fields"]:
             cut = terms(text, lang)
             if kind == "b":  # running text counts 1 a word: Counter.update does it in C
@@ -138,7 +175,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
                 for term in cut:
                     body[term] += weight
             else:
-                weight = _LABELS[kind]
+                weight = _LABELS[kind] * (1.0 if kind == "k" else factor)
                 for term in cut:
                     if found.get(term, 0) < weight:
                         found[term] = weight
@@ -157,9 +194,9 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     rows = zip(docs, labels, bodies, lengths, strict=True)  # in (page, section) order
     for (p, s, _), found, body, length in rows:
         norm = _K1 * (1 - _B + _B * length / average)
-        weight = 100 * pages[p]["prior"]
+        weight, factor = 100 * pages[p]["prior"], pages[p]["docs"][s].get("factor", 1.0)
         for term, f in body.items():
-            score = weight * idf[term] * (found.get(term, 0) + f * (_K1 + 1) / (f + norm))
+            score = weight * idf[term] * (found.get(term, 0) + factor * f * (_K1 + 1) / (f + norm))
             postings[term].extend((p, s, max(1, round(score))))
         for term, label in found.items():
             if term not in body:
@@ -222,9 +259,19 @@ def _json(value) -> str:
 _JUNK = f"{UI}, .kb-kind, .kb-reviewed"  # controls, and labels that are not what a section says
 _K1, _B = 1.2, 0.75  # BM25 of the body text: term-frequency saturation, discount of long sections
 # A term found in a label adds the label's weight once: keywords beat headings beat running text.
-_LABELS = {"k": 6.0, "t": 4.0, "d": 1.5, "p": 1.0}  # keywords, heading, description, page title
+# Keywords, a page keyword that a section also has (on the opening), heading, description, and the
+# page's title on each section (the opening has it as its heading: on a section it says which page,
+# not which section, so it only breaks ties); x: the twin page's keywords (_ALSO).
+_LABELS = {"k": 6.0, "s": 1.5, "t": 4.0, "d": 1.5, "p": 0.25, "x": 3.0}
+# Readers of the Spanish guide type English words (Spanglish): its index also takes the English
+# twin pages' keywords, at half a keyword's weight ("x"). No result ever comes from the other language.
+_ALSO = {"es": "en"}
 _BODY = {"b": 1.0, "l": 0.3}  # running text; link text (it describes another page)
 _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide answers the problem
+# A "what to say" block (kb/scripts.py: h3.kb-script-title) is the reader's words for the call, in the
+# first person, close to how a reader describes the problem: at full weight it outranks the section
+# that answers it. Its heading and text count this much; its own `section_keywords` count in full.
+_SCRIPT = 0.6
 _SHARD_BYTES = 4000
 _MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
 _EXCERPT = 100  # characters of a section shown under its title (16 words or so: 2–3 lines on a phone)

@@ -53,7 +53,9 @@ _WORDS = re.compile(r"[a-z0-9]+")
 SNOWBALL = {"es": "spanish", "en": "english"}
 # Words that say nothing about the problem: articles, pronouns, prepositions, and the question and
 # modal words of a question as people ask it ("¿cómo puedo…?", "can I…", "what should I do…").
-# Negations stay ("no", "not", "never"): "no llegó" is not "llegó".
+# Negations stay ("no", "not", "never"): "no llegó" is not "llegó". Then the rest of Snowball's stop
+# lists, the words of any text, not of these problems: a reader's sentence is full of them, and one
+# that is rare in the guides would otherwise weigh like a decisive word.
 STOP = {
     "es": set(
         # articles, pronouns, prepositions, conjunctions
@@ -70,13 +72,23 @@ STOP = {
         "sabe "
         # greetings, fillers and question words
         "ademas ahora alguno aca bien buenas buenos cuando hola gracias favor porfa oigan "
-        "pregunta ok".split()
+        "pregunta ok "
+        # the forms of estar, haber, ser and tener in Snowball's Spanish stop list
+        # (snowballstem.org/algorithms/spanish/stop.txt) that people type, with its "hasta", "nuestro"
+        "estaba estaban estabamos estamos estuve estuvo fui fuimos hasta hubo nuestra nuestro "
+        "nuestros sido siendo tenemos tenia tenian tenido tienes tuve tuvo tuvimos tuvieron".split()
     ),
     "en": set(
         "a again all an and any anyone anything are as at be been being but by can cant "
         "could did do does doing dont for from get got had has have having hello hey hi how i id "
         "if ill im in into is it its ive just know like me my of ok on or our please really should so "
         "some someone something than thanks that thats the their them then there these they this those "
-        "to too very was we were what whats when where which who why will with would you your".split()
+        "to too very was we were what whats when where which who why will with would you your "
+        # the rest of Snowball's English stop list (snowballstem.org/algorithms/english/stop.txt),
+        # but negations and the words a problem turns on (before, after, out, off, own, more, only…)
+        "about above because below between both each few further he her here heres hers herself "
+        "hes him himself his hows itself lets myself ought ours ourselves she shes such theirs "
+        "themselves theres theyd theyll theyre theyve through until whens wheres while whom "
+        "whos whys youd youll youre yours yourself yourselves youve".split()
     ),
 }

@@ -65,6 +65,21 @@ def test_every_keyword_reaches_the_index(site, lang, name):
         assert not missing, f"{lang}/{name}: keyword {keyword!r} not indexed: {missing}"
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_the_spanish_index_has_the_english_twins_keywords(site, name):
+    """Readers of the Spanish guide type English words ("el payoff"): kb/search.py _ALSO."""
+    meta = _front_matter(name, "en")
+    keywords = list(meta.get("keywords") or [])
+    keywords += [k for words in (meta.get("section_keywords") or {}).values() for k in words]
+    indexed = set()
+    for shard in (site.site / "kb-search" / "t").glob("*.json"):
+        indexed.update(json.loads(shard.read_text(encoding="utf-8")))
+    for keyword in map(str, keywords):
+        english = " ".join(text.words(keyword, "en"))
+        missing = [t for t in text.terms(english, "es") if t not in indexed]
+        assert not missing, f"en/{name}: keyword {keyword!r} not in the Spanish index: {missing}"
+
+
 def _with_front_matter(front_matter: str):
     def edit(root: Path):
         page = root / "docs" / "es" / "guia.md"
@@ -86,6 +101,15 @@ def test_section_keywords_lead_to_their_section_and_stay_off_the_page(fixture_si
     found = json.loads((built.site / "kb-search" / "p" / f"{page}.json").read_text())
     where = (found["u"], found["s"][section][0])
     assert where == ("guia/", "pasos"), f"'zanahoria' leads to {where} vs ('guia/', 'pasos')"
+
+
+def test_a_page_keyword_a_section_also_has_leads_to_that_section(fixture_site):
+    built = fixture_site(_with_front_matter("keywords: [zanahoria]\nsection_keywords:\n  pasos: [zanahoria]"))
+    assert built.ok, built.log
+    found = _postings(built.site, "es", "zanahoria")
+    best = max(found, key=found.get)
+    assert best == ("guia/", "pasos"), f"'zanahoria' scores best at {best}: {found}"
+    assert len(found) > 1, "the opening lost the page keyword altogether"
 
 
 def test_section_keywords_for_a_missing_section_fail_the_build(fixture_site):

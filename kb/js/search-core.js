@@ -14,11 +14,14 @@
 
 /* Results shown: pages, sections per page (the others only if they score OTHERS × the page's best);
  * sections below CUT × the best one are not shown; a match that is a longer form of the word being
- * typed counts PREFIX, one a typo away TYPO; the share of the query (its words weighed by rarity)
- * the best section must hold, or the results are a weak match (WEAK); how much that share weighs on
- * a section's score (SHARE, a power). */
+ * typed counts PREFIX, one a typo away TYPO; a term that is the stem of a finished word and up to
+ * FORM_MAX letters more (complain → complaint, which Snowball keeps apart) counts FORM; the share of
+ * the query (its words weighed by rarity) the best section must hold, or the results are a weak
+ * match (WEAK); how much that share weighs on a section's score (SHARE, a power). */
 var PAGES = 8, SECTIONS = 3, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
-var PREFIX_FROM = 3, TYPO_FROM = 4; /* letters a word needs before it matches longer words, or typos */
+var FORM = 0.5, FORM_MAX = 2;
+/* letters a word needs before it matches longer words, typos, or longer forms */
+var PREFIX_FROM = 3, TYPO_FROM = 4, FORM_FROM = 5;
 var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /* The same steps as kb/text.py: fold, words, stem. */
@@ -88,11 +91,21 @@ function edits(word) {
 }
 
 /* The index terms a query word matches in its postings file, each with how much it counts: its stem
- * (1); else, for the word being typed, longer terms that start with its stem (PREFIX); else the stems
- * of the words one typo away that the file holds (TYPO). */
+ * (1) and, for a stem of FORM_FROM letters or more, the terms that are it and at most FORM_MAX
+ * letters more (FORM); else, for the word being typed, longer terms that start with its stem
+ * (PREFIX); else those longer forms; else the stems of the words one typo away that the file holds
+ * (TYPO). */
 function matching(w, postings, manifest) {
-  if (postings[w.stem]) return [[w.stem, 1]];
   var found = [];
+  if (w.stem.length >= FORM_FROM) {
+    Object.keys(postings).forEach(function (term) {
+      var extra = term.length - w.stem.length;
+      if (extra > 0 && extra <= FORM_MAX && term.slice(0, w.stem.length) === w.stem) found.push([term, FORM]);
+    });
+  }
+  if (postings[w.stem]) return [[w.stem, 1]].concat(found);
+  if (found.length && !w.typing) return found;
+  found = [];
   if (w.typing && w.stem.length >= PREFIX_FROM) {
     Object.keys(postings).forEach(function (term) {
       if (term.length > w.stem.length && term.slice(0, w.stem.length) === w.stem) found.push([term, PREFIX]);
@@ -220,7 +233,7 @@ function withNeighbours(w, postings, manifest, load) {
 
 var core = {
   PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, CUT: CUT, PREFIX: PREFIX, TYPO: TYPO, WEAK: WEAK, SHARE: SHARE,
-  PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM,
+  FORM: FORM, FORM_MAX: FORM_MAX, PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM, FORM_FROM: FORM_FROM,
   fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf, edits: edits,
   matching: matching, withNeighbours: withNeighbours, rarity: rarity, rank: rank, scored: scored, grouped: grouped, results: results, matches: matches,
   search: search

@@ -95,6 +95,14 @@ test("matching: the stem; else, for the word being typed, longer terms; else ter
   assert.deepEqual(core.matching({ word: "refnd", stem: "refnd" }, postings, m), [["refund", core.TYPO]]);
   assert.deepEqual(core.matching({ word: "pgo", stem: "pgo" }, postings, m), [], "no typos under 4 letters");
   assert.deepEqual(core.matching({ word: "zapato", stem: "zapat" }, postings, m), []);
+  const forms = { complain: [0, 0, 5], complaint: [1, 0, 5], complaints: [2, 0, 5], complaining: [3, 0, 5] };
+  assert.deepEqual(
+    core.matching({ word: "complain", stem: "complain" }, forms, m),
+    [["complain", 1], ["complaint", core.FORM], ["complaints", core.FORM]],
+    "a finished word of FORM_FROM letters also matches its forms up to FORM_MAX letters longer",
+  );
+  assert.deepEqual(core.matching({ word: "complai", stem: "complai" }, { complaint: [1, 0, 5] }, m), [["complaint", core.FORM]]);
+  assert.deepEqual(core.matching({ word: "devol", stem: "devol" }, { devolver: [1, 0, 5] }, m), [], "not 3 letters longer");
 });
 
 test("rank adds each word's best term per section, never two terms of one word", () => {
