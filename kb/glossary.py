@@ -4,7 +4,8 @@ Stressed readers meet words like "buyout" or "cargo por mora" mid-guide. Terms a
 `data/glossary.yml` (Spanish and English side by side). In a Python-Markdown extension (`kb.glossary`
 in mkdocs.yml), a `<!-- glossary -->` marker renders them as linkable entries (`#id`); on every
 other page except the home page the terms become `<abbr>` elements (Python-Markdown's `abbr`
-extension), which Material shows as a tooltip on hover, focus or tap.
+extension), whose definition kb/js/page.js shows under the term on tap or focus (a mouse gets the
+browser's own tooltip).
 """
 
 import html
