@@ -59,12 +59,11 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     for lang in langs:
         pages = site.pages(lang)
         paths = [page.path for page in pages] + [site.root / prefix(lang) / NOT_FOUND]
-        paths = [path for path in paths if path.exists()]
-        names = frozenset(scripts | _class_names(path.read_text(encoding="utf-8") for path in paths))
-        for path in paths:
+        texts = {path: path.read_text(encoding="utf-8") for path in paths if path.exists()}
+        names = frozenset(scripts | _class_names(texts.values()))
+        for path, html in texts.items():
             url = path.parent.relative_to(site.root).as_posix()
             url = "" if url == "." else url + "/"
-            html = path.read_text(encoding="utf-8")
             done = inline(
                 html,
                 lambda href, url=url: _read(site.root, base, url, href),

@@ -93,25 +93,18 @@ function edits(word) {
 /* The index terms a query word matches in its postings file, each with how much it counts: its stem
  * (1) and, for a stem of FORM_FROM letters or more, the terms that are it and at most FORM_MAX
  * letters more (FORM); else, for the word being typed, longer terms that start with its stem
- * (PREFIX); else those longer forms; else the stems of the words one typo away that the file holds
- * (TYPO). */
+ * (PREFIX: they include those forms), and for a finished word those forms; else the stems of the
+ * words one typo away that the file holds (TYPO). */
 function matching(w, postings, manifest) {
-  var found = [];
-  if (w.stem.length >= FORM_FROM) {
-    Object.keys(postings).forEach(function (term) {
-      var extra = term.length - w.stem.length;
-      if (extra > 0 && extra <= FORM_MAX && term.slice(0, w.stem.length) === w.stem) found.push([term, FORM]);
-    });
-  }
-  if (postings[w.stem]) return [[w.stem, 1]].concat(found);
-  if (found.length && !w.typing) return found;
-  found = [];
+  var forms = w.stem.length >= FORM_FROM ? longer(w.stem, postings, FORM_MAX) : [];
+  if (postings[w.stem]) return [[w.stem, 1]].concat(weighed(forms, FORM));
   if (w.typing && w.stem.length >= PREFIX_FROM) {
-    Object.keys(postings).forEach(function (term) {
-      if (term.length > w.stem.length && term.slice(0, w.stem.length) === w.stem) found.push([term, PREFIX]);
-    });
-    if (found.length) return found;
+    var prefixed = longer(w.stem, postings, Infinity);
+    if (prefixed.length) return weighed(prefixed, PREFIX);
+  } else if (forms.length) {
+    return weighed(forms, FORM);
   }
+  var found = [];
   if (w.word.length >= TYPO_FROM) {
     var seen = {};
     edits(w.word).forEach(function (variant) {
@@ -120,6 +113,18 @@ function matching(w, postings, manifest) {
     });
   }
   return found;
+}
+
+/* The terms of a postings file that start with `start` and are 1 to `most` letters longer. */
+function longer(start, postings, most) {
+  return Object.keys(postings).filter(function (term) {
+    var extra = term.length - start.length;
+    return extra > 0 && extra <= most && term.slice(0, start.length) === start;
+  });
+}
+
+function weighed(found, weight) {
+  return found.map(function (term) { return [term, weight]; });
 }
 
 /* How rare a term is: BM25's idf over the index's n sections, from the sections it is in. */

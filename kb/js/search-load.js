@@ -11,7 +11,7 @@ var home = document.querySelector(".kb-home-search");
 var script = null;
 
 function open() {
-  if (!toggle || toggle.checked) return;
+  if (!toggle) return;
   toggle.checked = true;
   toggle.dispatchEvent(new Event("change"));
 }
@@ -35,7 +35,7 @@ if (input) {
   input.addEventListener("focus", function () {  /* as search-ui.js does, once loaded */
     if (kb.searchReady) return;
     start();
-    open();
+    if (toggle && !toggle.checked) open();
   });
 }
 if (home) {
@@ -48,8 +48,9 @@ if (home) {
     start();
   });
 }
+/* The keyboard's way in, before and after search's code has loaded (search-ui.js closes on Escape). */
 document.addEventListener("keydown", function (event) {
-  if (kb.searchReady || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
   var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
     document.activeElement.isContentEditable;
   if (!typing && (event.key === "/" || event.key === "s")) {

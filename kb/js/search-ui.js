@@ -198,14 +198,8 @@ box.addEventListener("keydown", function (event) {  /* arrows move between the b
   event.preventDefault();
   stops[(at + (event.key === "ArrowDown" ? 1 : -1) + stops.length) % stops.length].focus();
 });
-document.addEventListener("keydown", function (event) {
-  var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
-    document.activeElement.isContentEditable;
+document.addEventListener("keydown", function (event) {  /* "/" and "s" open it: search-load.js */
   if (event.key === "Escape" && toggle.checked) open(false);
-  else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
-    event.preventDefault();
-    open(true);
-  }
 });
 
 /* The home page's own search box (.kb-home-search): the reader types there, the header search

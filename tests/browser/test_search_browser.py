@@ -147,6 +147,19 @@ def test_index_loads_only_when_search_opens(phone):
     assert any(p.endswith("kb-search/index.json") for p in paths), requested
 
 
+def test_escape_closes_search_and_slash_opens_it_again(phone):
+    """Once search's code has loaded: Escape closes it (search-ui.js), "/" opens it with the box
+    focused (search-load.js, whose keyboard shortcut serves before and after the code loads)."""
+    phone.goto("./")
+    search(phone, "buyout")
+    phone.keyboard.press("Escape")
+    assert not phone.locator("#__search").is_checked(), "Escape left search open"
+    phone.evaluate("document.activeElement.blur()")  # "/" typed in a box is a slash, not a shortcut
+    phone.keyboard.press("/")
+    phone.wait_for_function("() => document.activeElement.matches('.md-search__input')", timeout=2000)
+    assert phone.locator("#__search").is_checked(), '"/" did not open search'
+
+
 @pytest.mark.parametrize("how", ["tap", "slash", "home box", "?q="])
 def test_search_answers_when_the_reader_starts_before_its_code_has_loaded(phone, server, how):
     """search-load.js (in assets/kb.js) loads search's code on the reader's first move; what they did

@@ -95,7 +95,7 @@ def _plugins(search: bool) -> str:
         item = line.startswith("  - ")
         if item:
             skipping = line.strip().startswith("- social")
-        if not skipping and not (line.strip().startswith("#") and not item and not kept):
+        if not skipping and not line.strip().startswith("#"):  # a comment may belong to `social`
             kept.append(line)
     return "\n".join(["plugins:", *(["  - search"] if search else []), *kept]) + "\n"
 
