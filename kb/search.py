@@ -6,12 +6,13 @@ fold accents and downloads the whole index with every page. This module, run aft
 `python -m kb.postbuild SITE_DIR`, cuts each built page into sections (the opening, then every
 h2/h3 with an ID), adds the words readers type (front matter `keywords:` for the page's opening,
 `section_keywords: {id: [...]}` for one section, the Spanish index the English twin page's keywords
-too, for Spanglish, and data/synonyms.yml's readers' words wherever the guides use the words they
-stand for: kb/lexicon.py), scores every term with BM25 here, at build
+too, for Spanglish, data/synonyms.yml's readers' words wherever the guides use the words they
+stand for: kb/lexicon.py, and data/asked/'s whole phrasings of readers, section by section:
+kb/asked.py), scores every term with BM25 here, at build
 time, and writes `kb-search/` into each language's site: a manifest, the postings split by the first
 letters of each term, one small file per page (titles, URLs, excerpts) and the language's Snowball
 stemmer (`stem.js`, kb/js/stem/). The search part of the page's script (kb/js/search-core.js and
-search-ui.js, bundled into assets/kb.js; driven by the header search box) cuts the query with the
+search-ui.js, bundled into assets/kb-search.js, loaded when search opens) cuts the query with the
 same stop words and that stemmer. Why not lunr or Pagefind: decisions/0001-search.md; the stemmer:
 decisions/0006-stemmer.md.
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from kb import lexicon
+from kb import asked, lexicon
 from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.site import UI, BuiltPage, Site
@@ -41,6 +42,7 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
     """Write each language's index into the built site from its pages and their front matter."""
     for lang in langs:
         entries = lexicon.load(site.docs.parent / "data", lang)
+        phrasings = asked.load(site.docs.parent / "data", lang)
         pages = []
         for page in site.pages(lang):
             url = page.url.removeprefix(prefix(lang))  # relative to its language's root
@@ -48,7 +50,14 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
             if record and lang in _ALSO:
                 _add_twin_keywords(record, site.page(page.name, _ALSO[lang]), _ALSO[lang])
             if record:
+                _add_asked(record, phrasings.pop(page.name, {}), page)
                 pages.append(record)
+        for name, sections in phrasings.items():
+            line = min(line for line, _ in sections.values())
+            raise ContentError(
+                f"{asked.where(name, line)}: no page docs/{lang}/{name}.md to add these phrasings to: "
+                "name the file after the page (its Markdown file's name)"
+            )
         if pages:
             _write(lang, site.root / prefix(lang), pages, entries)
 
@@ -145,6 +154,18 @@ def _add_twin_keywords(record: dict, twin: BuiltPage | None, other: str) -> None
         doc["fields"] += [("x", " ".join(kept)) for kept in (words_of(w, other) for w in words) if kept]
 
 
+def _add_asked(record: dict, sections: dict[str, tuple[int, list[str]]], page: BuiltPage) -> None:
+    """Readers' phrasings (kb/asked.py) on the sections they name, as a field of their own ("a")."""
+    by_anchor = {d["anchor"]: d for d in record["docs"] if d["anchor"]}
+    for sid, (line, texts) in sections.items():
+        if sid not in by_anchor:
+            raise ContentError(
+                f"{asked.where(page.name, line)}: {page.lang} '{sid}' is no section of "
+                f"{page.src} (IDs: {', '.join(sorted(by_anchor))}): use one of its heading IDs"
+            )
+        by_anchor[sid]["fields"] += [("a", text) for text in texts]
+
+
 def _yield_to_sections(docs: list[dict], lang: str) -> None:
     """A page keyword that is also one of its sections' keywords (the same terms) names that section:
     the opening keeps it only at a description's weight, so that the section answers it, not the
@@ -161,15 +182,18 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     """Score each (term, section) once, here: idf × (label weights + BM25 of the body text), the
     readers' words of data/synonyms.yml added where the site's words are."""
     docs = [(p, s, d) for p, page in enumerate(pages) for s, d in enumerate(page["docs"])]
-    labels, bodies = [], []
+    labels, bodies, asks = [], [], []
     for _, _, doc in docs:
         found: dict[str, float] = defaultdict(float)
         body: Counter = Counter()
+        said: Counter = Counter()
         factor = doc.get("factor", 1.0)
         for kind, text in doc["fields"]:
             cut = terms(text, lang)
             if kind == "b":  # running text counts 1 a word: Counter.update does it in C
                 body.update(cut)
+            elif kind == "a":  # a reader's phrasing: each term once per phrasing
+                said.update(set(cut))
             elif kind in _BODY:
                 weight = _BODY[kind]
                 for term in cut:
@@ -181,6 +205,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
                         found[term] = weight
         labels.append(found)
         bodies.append(body)
+        asks.append(said)
     lengths = [sum(b.values()) for b in bodies]  # before the lexicon: it adds no running text
     average = sum(lengths) / max(1, len(lengths)) or 1
     used: set[int] = set()
@@ -188,24 +213,25 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
         used |= lexicon.expand(entries, found, body)
     if problems := lexicon.unused(entries, used, lang):
         raise ContentError("\n  ".join(problems))
-    df = Counter(term for found, body in zip(labels, bodies, strict=True) for term in {*found, *body})
+    sections = zip(labels, bodies, asks, strict=True)
+    df = Counter(term for found, body, said in sections for term in {*found, *body, *said})
     idf = {term: math.log(1 + (len(docs) - n + 0.5) / (n + 0.5)) for term, n in df.items()}
     postings: dict[str, list[int]] = defaultdict(list)
-    rows = zip(docs, labels, bodies, lengths, strict=True)  # in (page, section) order
-    for (p, s, _), found, body, length in rows:
+    rows = zip(docs, labels, bodies, asks, lengths, strict=True)  # in (page, section) order
+    for (p, s, _), found, body, said, length in rows:
         norm = _K1 * (1 - _B + _B * length / average)
         weight, factor = 100 * pages[p]["prior"], pages[p]["docs"][s].get("factor", 1.0)
-        for term, f in body.items():
-            score = weight * idf[term] * (found.get(term, 0) + factor * f * (_K1 + 1) / (f + norm))
-            postings[term].extend((p, s, max(1, round(score))))
-        for term, label in found.items():
-            if term not in body:
-                postings[term].extend((p, s, max(1, round(weight * idf[term] * label))))
+        for term in {*found, *body, *said}:
+            f, n = body.get(term, 0), said.get(term, 0)
+            label = max(found.get(term, 0), _ASKED * n * (_ASKED_K + 1) / (n + _ASKED_K) if n else 0)
+            score = label + factor * f * (_K1 + 1) / (f + norm) if f else label
+            postings[term].extend((p, s, max(1, round(weight * idf[term] * score))))
     for term, rows in postings.items():  # a word in hundreds of sections: only its best sections matter
         if len(rows) > 3 * _MAX_POSTINGS:
             best = sorted(zip(rows[::3], rows[1::3], rows[2::3], strict=True), key=lambda r: -r[2])
             postings[term] = [n for row in sorted(best[:_MAX_POSTINGS]) for n in row]
-    shards = _shards(postings)
+    near, phrases = _near(docs, lang)
+    shards = _shards({**postings, **near})
     files = {f"t/{key}.json": _json(shard) for key, shard in shards.items()}
     files.update({f"p/{p}.json": _json(_page_file(page)) for p, page in enumerate(pages)})
     stemmer = STEMMERS / f"{lang}.js"
@@ -215,6 +241,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     version = hashlib.sha1("".join(f"{name}\0{text}\0" for name, text in sorted(files.items())).encode())
     guides = [[page["url"], page["title"]] for page in pages if page["guide"]]
     manifest = {"v": version.hexdigest()[:10], "lang": lang, "keys": sorted(shards), "n": len(docs)}
+    manifest["np"] = phrases
     manifest.update(stop=sorted(STOP[lang]), stem="stem.js", guides=guides)
     files["index.json"] = _json(manifest)
     out = site_dir / DIR
@@ -225,18 +252,46 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
         (out / name).write_text(text, encoding="utf-8")
 
 
+def _near(docs: list, lang: str) -> tuple[dict[str, list[int]], int]:
+    """The phrases of the index (each keyword and each reader's phrasing, kb/asked.py: a section's
+    `_NEAR` fields) for ranking by the nearest phrase: {"~term": [page, section, weight, …]} for
+    each phrase that has the term, and how many phrases there are. A phrase's weight is 10 × the sum
+    of its terms' rarity among phrases (BM25's idf), made unique within its section (+1) so that
+    (page, section, weight) names one phrase; a term in more than _NEAR_MAX phrases keeps only that
+    count ([n]): it still weighs in the query, at its rarity, and matches no phrase."""
+    phrases = []
+    for p, s, doc in docs:
+        for kind, text in doc["fields"]:
+            if kind in _NEAR and (cut := set(terms(text, lang))):
+                phrases.append((p, s, cut))
+    df = Counter(term for _, _, cut in phrases for term in cut)
+    idf = {term: math.log(1 + (len(phrases) - n + 0.5) / (n + 0.5)) for term, n in df.items()}
+    rows: dict[str, list[int]] = defaultdict(list)
+    taken: set[tuple[int, int, int]] = set()
+    for p, s, cut in phrases:
+        weight = round(10 * sum(idf[term] for term in cut))
+        while (p, s, weight) in taken:
+            weight += 1
+        taken.add((p, s, weight))
+        for term in sorted(cut):
+            rows[term].extend((p, s, weight))
+    near = {f"~{t}": r if len(r) <= 3 * _NEAR_MAX else [len(r) // 3] for t, r in rows.items()}
+    return near, len(phrases)
+
+
 def _shards(postings: dict) -> dict[str, dict]:
-    """Group terms by their first 2 letters; a group larger than _SHARD_BYTES by their first 3."""
+    """Group terms by their first 2 letters; a group larger than _SHARD_BYTES by their first 3. A
+    term's phrases ("~term", _near) go with the term."""
     groups: dict[str, dict] = defaultdict(dict)
     for term, rows in postings.items():
-        groups[term[:2]][term] = rows
+        groups[term.lstrip("~")[:2]][term] = rows
     shards: dict[str, dict] = {}
     for key, group in groups.items():
         if len(_json(group)) <= _SHARD_BYTES:
             shards[key] = group
             continue
         for term, rows in group.items():
-            shards.setdefault(term[:3], {})[term] = rows
+            shards.setdefault(term.lstrip("~")[:3], {})[term] = rows
     return shards
 
 
@@ -272,6 +327,16 @@ _PRIOR = {"guide": 1.0, "page": 0.85, "home": 0.85}  # equal matches: the guide 
 # first person, close to how a reader describes the problem: at full weight it outranks the section
 # that answers it. Its heading and text count this much; its own `section_keywords` count in full.
 _SCRIPT = 0.6
+# Readers' phrasings (kb/asked.py, field "a"): a term counts _ASKED × n(1 + k)/(n + k) for the n
+# phrasings of the section that use it (BM25's saturation, no length discount): 1.5 for one, at most
+# 2.25, below a keyword (6) and a heading (4), above running text. Chosen on the tuning set's halves
+# and the detuned copy (decisions/0005-search-queries.md): 1–3 and k 0.3–1.2 measured.
+_ASKED_K = 0.5
+_ASKED = 1.5
 _SHARD_BYTES = 4000
 _MAX_POSTINGS = 300  # sections kept per term: bounds what a phone loads for a common word
+# Ranking by the nearest phrase (_near; kb/js/search-core.js NEAR): keywords and readers' phrasings
+# are phrases; a term in more than _NEAR_MAX of them (progressive, pagar, lease…) lists none.
+_NEAR = ("k", "a")
+_NEAR_MAX = 100
 _EXCERPT = 100  # characters of a section shown under its title (16 words or so: 2–3 lines on a phone)

@@ -19,6 +19,14 @@ def _append(path: str, text: str):
 
 
 ES, EN = "docs/es/guia.md", "docs/en/guia.md"
+
+
+def _asked(root: Path, page: str, text: str) -> None:
+    """data/asked/<page>.yml (kb/asked.py) with `text`."""
+    (root / "data" / "asked").mkdir(exist_ok=True)
+    (root / "data" / "asked" / f"{page}.yml").write_text(text, encoding="utf-8")
+
+
 BEFORE = "Texto con cargo"  # the first line of the Spanish guide's first section (line 12)
 
 
@@ -194,6 +202,34 @@ BROKEN = {
     "lexicon entry not a word list": (
         lambda root: (root / "data/synonyms.yml").write_text("es:\n  multa: {cargo: mora}\n"),
         ["data/synonyms.yml:2", "es 'multa'", "a list of them"],
+    ),
+    "phrasings for a page that does not exist": (
+        lambda root: _asked(root, "guiaa", 'es:\n  respuesta:\n    - "me cobraron doble"\n'),
+        ["data/asked/guiaa.yml:2", "no page docs/es/guiaa.md", "name the file after the page"],
+    ),
+    "phrasings for a section that does not exist": (
+        lambda root: _asked(
+            root, "guia", 'es:\n  respuesta:\n    - "me cobraron doble"\n  respusta:\n    - "otra vez"\n'
+        ),
+        ["data/asked/guia.yml:4", "es 'respusta' is no section of docs/es/guia.md", "IDs: ", "respuesta"],
+    ),
+    "phrasing of stop words only": (
+        lambda root: _asked(root, "guia", 'en:\n  pasos:\n    - "late fee twice"\n    - "how can i do it"\n'),
+        ["data/asked/guia.yml:4", "en 'how can i do it'", "no searchable word"],
+    ),
+    "phrasings in a language the site does not have": (
+        lambda root: _asked(root, "guia", 'pt:\n  pasos:\n    - "cobranca"\n'),
+        ["data/asked/guia.yml:1", "'pt' is not a language of the site", "use es, en"],
+    ),
+    "phrasings not a list": (
+        lambda root: _asked(root, "guia", "es:\n  pasos: me cobraron doble\n"),
+        ["data/asked/guia.yml:2", "es 'pasos'", "a list of phrasings"],
+    ),
+    "phrasing written twice": (
+        lambda root: _asked(
+            root, "guia", 'es:\n  pasos:\n    - "me cobraron doble"\n    - "me cobraron doble"\n'
+        ),
+        ["data/asked/guia.yml:4", "'me cobraron doble' is written twice (also line 3)"],
     ),
     # Issue #16: the date calculators' markers.
     "unknown deadline ID": (

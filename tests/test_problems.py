@@ -30,3 +30,32 @@ def test_at_least_60_real_phrasings_per_language_across_the_guides(lang):
     assert not thin, f"{lang}: guides with fewer than 3 real phrasings: {thin}"
     answered = sum(1 for e in entries if e.get("at"))
     assert answered >= 0.9 * len(entries), f"{lang}: the site answers {answered} of {len(entries)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_readers_phrasing_is_a_copy_of_a_measured_query(lang):
+    """data/asked/ (kb/asked.py) is written from the pages and public wording, never from the problem
+    sets (decisions/0005-search-queries.md): a phrasing with the same index terms as a query, or
+    nearly (of at least 3 terms in all, 80% shared), would make that query's figure say nothing. The message
+    names the query by set and number, so the held-out set is not read to find it."""
+    from kb import asked
+    from kb.text import terms
+
+    queries = [
+        (name, number, set(terms(entry["q"], lang)))
+        for name, by_lang in SETS.items()
+        for number, entry in enumerate(by_lang.get(lang) or [], 1)
+    ]
+    copies = []
+    for page, sections in asked.load(kbcheck.ROOT / "data", lang).items():
+        for sid, (_, phrasings) in sections.items():
+            for text in phrasings:
+                mine = set(terms(text, lang))
+                for name, number, theirs in queries:
+                    union = mine | theirs
+                    if mine == theirs or (len(union) >= 3 and len(mine & theirs) >= 0.8 * len(union)):
+                        query = f"tests/problems/{name}.yml {lang} #{number}"
+                        copies.append(f"data/asked/{page}.yml {sid} {text!r} ~ {query}")
+    assert not copies, (
+        "phrasings that copy a measured query (reword from the page, not the query):\n" + "\n".join(copies)
+    )

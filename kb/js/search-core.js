@@ -6,20 +6,28 @@
  *   and the rest stemmed by the language's Snowball stemmer (kb-search/stem.js, the translation of the
  *   one that built the index), which the caller puts on the manifest as `manifest.stemmer`.
  * - Scores were computed at build time (kb/search.py); this adds them up, weighing each word by how
- *   rare it is, so the one decisive word beats three everyday ones.
+ *   rare it is, so the one decisive word beats three everyday ones; and ranks sections by their
+ *   nearest phrase too (a keyword or a reader's phrasing, data/asked/), so a sentence that reads like
+ *   one of a section's phrasings finds that section, not the one that repeats its everyday words.
  * - Only the word being typed (the last, with no space after it) matches longer words; a word that
  *   matches nothing is tried one typo away, among the terms of the postings file already loaded.
  * In the bundle (kb/bundle.py) it is kb.search; in Node, module.exports. */
 "use strict";
 
-/* Results shown: pages, sections per page (the others only if they score OTHERS × the page's best);
+/* Results shown: pages (4: with up to 3 sections each, a phone's screen or two; each page shown is
+ * one more file before the first result), sections per page (the others only if they score OTHERS × the page's best);
  * sections below CUT × the best one are not shown; a match that is a longer form of the word being
  * typed counts PREFIX, one a typo away TYPO; a term that is the stem of a finished word and up to
  * FORM_MAX letters more (complain → complaint, which Snowball keeps apart) counts FORM; the share of
  * the query (its words weighed by rarity) the best section must hold, or the results are a weak
  * match (WEAK); how much that share weighs on a section's score (SHARE, a power). */
-var PAGES = 8, SECTIONS = 3, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
+var PAGES = 4, SECTIONS = 3, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
 var FORM = 0.5, FORM_MAX = 2;
+/* How much the nearest phrase counts in a section's score (NEAR; the rest is the words' score), and
+ * how much the query's length, against the phrase's, counts in how near a phrase is (NEAR_Q); a query of
+ * fewer than NEAR_FROM words (after stop words) gives the nearest phrase less: a one-word query none,
+ * since one word is in many short phrases (a keyword query is the words' score's to answer). */
+var NEAR = 0.6, NEAR_Q = 0.8, NEAR_FROM = 3;
 /* letters a word needs before it matches longer words, typos, or longer forms */
 var PREFIX_FROM = 3, TYPO_FROM = 4, FORM_FROM = 5;
 var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -136,13 +144,15 @@ function rarity(rows, manifest) {
 /* Sections ranked for the query's words (from query()), given for each word the postings file of
  * its shard ({term: [page, section, score, page, section, score, …]}, {} when none). A word counts
  * once per section, by its best-matching term. Each word found weighs its rarity; a section's sum
- * is multiplied by the share of that weight its words hold, to the power SHARE. Best first; ties by
- * page, then section. */
+ * is multiplied by the share of that weight its words hold, to the power SHARE. That score, over the
+ * best one, counts 1 − NEAR; how near the section's nearest phrase is (nearest()), over the
+ * nearest of all, counts NEAR. Best first; ties by page, then section. */
 function rank(wanted, postings, manifest) {
   var docs = {}, weights = [];
+  var matched = wanted.map(function (w, i) { return matching(w, postings[i] || {}, manifest); });
   wanted.forEach(function (w, i) {
     var best = {}, weight = 0;
-    matching(w, postings[i] || {}, manifest).forEach(function (match) {
+    matched[i].forEach(function (match) {
       var rows = postings[i][match[0]];
       weight = Math.max(weight, rarity(rows, manifest) * match[1]);
       for (var j = 0; j < rows.length; j += 3) {
@@ -157,9 +167,58 @@ function rank(wanted, postings, manifest) {
     });
   });
   var ranked = Object.keys(docs).map(function (k) { return scored(docs[k], weights); });
-  ranked.forEach(function (d) { delete d.words; });
+  var near = nearest(wanted, matched, postings, manifest), top = 0, nearTop = 0;
+  ranked.forEach(function (d) { top = Math.max(top, d.score); });
+  Object.keys(near).forEach(function (k) { nearTop = Math.max(nearTop, near[k]); });
+  var words = Object.keys(wanted.reduce(function (all, w) { all[w.stem] = 1; return all; }, {})).length;
+  var lambda = NEAR * Math.min(1, (words - 1) / (NEAR_FROM - 1));
+  ranked.forEach(function (d) {
+    var n = near[d.page + "/" + d.section] || 0;
+    d.score = (1 - lambda) * (top ? d.score / top : 0) + lambda * (nearTop ? n / nearTop : 0);
+    delete d.words;
+  });
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page || a.section - b.section; });
   return ranked;
+}
+
+/* How rare a term is among the index's phrases (manifest.np of them), from its "~term" row list
+ * (or [how many phrases have it], for a common term): BM25's idf, as rarity(). */
+function nearRarity(rows, manifest) {
+  var df = rows.length === 1 ? rows[0] : rows.length / 3, n = Math.max(manifest.np || 0, df);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/* For each section ("page/section"), how near the query its nearest phrase is (a keyword or a
+ * reader's phrasing: kb/search.py _near; "~term": [page, section, weight, …]). A phrase holds the
+ * rarity of the query's words it has (each word once, by its best-matching term, weighed as in
+ * matching()); that, over the rarity of all the query's words to the power NEAR_Q and the phrase's
+ * own (its weight / 10) to the power 1 − NEAR_Q, says how near it is: a short phrase that holds the
+ * decisive words beats a long one that holds everyday ones. */
+function nearest(wanted, matched, postings, manifest) {
+  var phrases = {}, total = 0, seen = {}, out = {};
+  wanted.forEach(function (w, i) {
+    if (seen[w.stem]) return;
+    seen[w.stem] = true;
+    var weight = 0, best = {};
+    matched[i].forEach(function (match) {
+      var rows = postings[i]["~" + match[0]];
+      if (!rows) return;
+      var r = nearRarity(rows, manifest) * match[1];
+      weight = Math.max(weight, r);
+      for (var j = 0; rows.length > 1 && j < rows.length; j += 3) {
+        var key = rows[j] + "/" + rows[j + 1] + "/" + rows[j + 2];
+        if (!best[key] || best[key] < r) best[key] = r;
+      }
+    });
+    total += weight;
+    Object.keys(best).forEach(function (key) { phrases[key] = (phrases[key] || 0) + best[key]; });
+  });
+  Object.keys(phrases).forEach(function (key) {
+    var parts = key.split("/"), section = parts[0] + "/" + parts[1];
+    var near = phrases[key] / (Math.pow(total, NEAR_Q) * Math.pow(parts[2] / 10, 1 - NEAR_Q));
+    if (!out[section] || out[section] < near) out[section] = near;
+  });
+  return out;
 }
 
 /* A section's score from its best score for each word ({word index: score}): their sum times the
@@ -238,9 +297,9 @@ function withNeighbours(w, postings, manifest, load) {
 
 var core = {
   PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, CUT: CUT, PREFIX: PREFIX, TYPO: TYPO, WEAK: WEAK, SHARE: SHARE,
-  FORM: FORM, FORM_MAX: FORM_MAX, PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM, FORM_FROM: FORM_FROM,
+  FORM: FORM, FORM_MAX: FORM_MAX, NEAR: NEAR, NEAR_Q: NEAR_Q, NEAR_FROM: NEAR_FROM, PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM, FORM_FROM: FORM_FROM,
   fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf, edits: edits,
-  matching: matching, withNeighbours: withNeighbours, rarity: rarity, rank: rank, scored: scored, grouped: grouped, results: results, matches: matches,
+  matching: matching, withNeighbours: withNeighbours, rarity: rarity, nearRarity: nearRarity, nearest: nearest, rank: rank, scored: scored, grouped: grouped, results: results, matches: matches,
   search: search
 };
 if (typeof kb !== "undefined") kb.search = core; /* in the page's bundle */

@@ -108,7 +108,9 @@ test("matching: the stem; else, for the word being typed, longer terms; else ter
 test("rank adds each word's best term per section, never two terms of one word", () => {
   const wanted = core.query("devol", manifest());
   const postings = [{ devolu: [0, 0, 10, 1, 2, 4], devolver: [0, 0, 30, 2, 0, 6], pago: [3, 0, 99] }];
-  assert.deepEqual(core.rank(wanted, postings, manifest()), [doc(0, 0, 15, 1), doc(1, 2, 2, 1), doc(2, 0, 3, 1)].sort((a, b) => b.score - a.score));
+  // Scores are over the best one (15: devolver's 30 at PREFIX); a one-word query has no nearest phrase.
+  const expected = [doc(0, 0, 15 / 15, 1), doc(1, 2, 2 / 15, 1), doc(2, 0, 3 / 15, 1)];
+  assert.deepEqual(core.rank(wanted, postings, manifest()), expected.sort((a, b) => b.score - a.score));
 });
 
 test("rank: the section with the one rare word beats the one with the everyday words", () => {
@@ -134,7 +136,40 @@ test("rank: a section's sum is weighed by the share of the query it holds, to th
   assert.equal(core.SHARE, 1);
   // Both words are as rare (one section in two and in two): each holds half the query's weight.
   assert.deepEqual(ranked.map((d) => [d.page, d.share]), [[1, 1], [2, 0.5], [3, 0.5]]);
-  assert.deepEqual(ranked.map((d) => d.score), [6, 10 * 0.5 ** core.SHARE, 1 * 0.5 ** core.SHARE]);
+  // Over the best (6), and of two words, the words' score counts 1 − NEAR × (2 − 1) / (NEAR_FROM − 1).
+  const words = 1 - core.NEAR * Math.min(1, 1 / (core.NEAR_FROM - 1));
+  const scores = [6, 10 * 0.5 ** core.SHARE, 1 * 0.5 ** core.SHARE].map((s) => (words * s) / 6);
+  const round = (x) => Math.round(x * 1e9) / 1e9;
+  assert.deepEqual(ranked.map((d) => round(d.score)), scores.map(round));
+});
+
+test("rank: of a long query, the section whose one short phrase holds its decisive words comes first", () => {
+  const m = manifest({ np: 50 });
+  const wanted = core.query("el colchon llego roto tienda", m);
+  assert.deepEqual(wanted.map((w) => w.stem), ["colchon", "lleg", "rot", "tiend"]);
+  // Section 1/0 has every word in its running text, at more than section 2/0's scores; section 2/0
+  // has one phrase "colchon roto" (weight 60: two rare terms), section 1/0 a long phrase with "tienda".
+  const postings = [
+    { colchon: [1, 0, 30, 2, 0, 20], "~colchon": [2, 0, 60] },
+    { lleg: [1, 0, 30, 2, 0, 5] },
+    { rot: [1, 0, 30, 2, 0, 20], "~rot": [2, 0, 60] },
+    { tiend: [1, 0, 30, 2, 0, 5], "~tiend": [1, 0, 200] },
+  ];
+  const ranked = core.rank(wanted, postings, m);
+  assert.deepEqual(ranked.map((d) => [d.page, d.section]), [[2, 0], [1, 0]], JSON.stringify(ranked));
+  const near = core.nearest(wanted, wanted.map((w, i) => core.matching(w, postings[i], m)), postings, m);
+  assert.ok(near["2/0"] > near["1/0"], `nearest: ${JSON.stringify(near)}`);
+  // Without the phrases, the running text decides.
+  const bare = postings.map((file) => Object.fromEntries(Object.entries(file).filter(([t]) => !t.startsWith("~"))));
+  assert.deepEqual(core.rank(wanted, bare, m).map((d) => [d.page, d.section]), [[1, 0], [2, 0]]);
+});
+
+test("nearRarity: a common term's list is only its count, and it weighs as a listed one would", () => {
+  const m = manifest({ np: 1000 });
+  const listed = [];
+  for (let i = 0; i < 150; i++) listed.push(i, 0, 40);
+  assert.equal(core.nearRarity([150], m), core.nearRarity(listed, m));
+  assert.ok(core.nearRarity([1], m) > core.nearRarity([150], m), "a rarer term weighs more");
 });
 
 test("search loads, for a word that matches nothing, the files of its first two letters a typo would be in", async () => {
@@ -175,15 +210,15 @@ test("grouped: pages in the order of their best section, at most 3 sections, the
   assert.deepEqual(core.grouped([]), []);
 });
 
-test("results: sections under CUT × the best are dropped, then counted by page and the first 8 shown", () => {
+test("results: sections under CUT × the best are dropped, then counted by page and the first 4 shown", () => {
   const docs = [];
   for (let page = 0; page < 11; page++) docs.push(doc(page, 0, 20 - page, 1), doc(page, 1, 19 - page, 1));
   docs.push(doc(11, 0, 20 * core.CUT - 0.01, 1));
   const picked = core.results(docs);
   assert.equal(core.CUT, 0.25);
   assert.equal(picked.count, 11, "page 11 scores under CUT × the best");
-  assert.equal(core.PAGES, 8);
-  assert.deepEqual(picked.shown.map((g) => g.page), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.equal(core.PAGES, 4);
+  assert.deepEqual(picked.shown.map((g) => g.page), [0, 1, 2, 3]);
   assert.deepEqual(picked.shown[0].docs, [doc(0, 0, 20, 1), doc(0, 1, 19, 1)]);
   assert.equal(picked.weak, false);
   assert.deepEqual(core.results([]), { count: 0, shown: [], weak: true });

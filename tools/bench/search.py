@@ -47,6 +47,7 @@ QUERIES = [
     ("en", "lease store call"),
 ]
 HOME = {"es": "", "en": "en/"}
+PHRASINGS = 12  # readers' phrasings a section of a generated page (the site: ~2,000 a language)
 BUDGET = yaml.safe_load((ROOT / "data" / "budgets.yml").read_text(encoding="utf-8"))["search_first_result"]
 
 
@@ -74,7 +75,7 @@ def synthetic(root: Path, pages: int, seed: int = 6) -> None:
         (root / shared).symlink_to(ROOT / shared)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     rng = random.Random(seed)
-    urls = []
+    urls, asked = [], {}
     for lang in HOME:
         docs = root / "docs" / lang
         docs.mkdir(parents=True)
@@ -92,7 +93,15 @@ def synthetic(root: Path, pages: int, seed: int = 6) -> None:
                 encoding="utf-8",
             )
             urls += [url, *(f"{url}#s{s}" for s in range(1, sections + 1))]
+            if number:
+                drawn = _phrasings(random.Random(seed + number), words, weights, lang, sections)
+                asked.setdefault(name, {})[lang] = drawn
     _data(root / "data", urls)
+    folder = root / "data" / "asked"  # the generated pages' own readers' phrasings, not the real ones
+    folder.unlink()
+    folder.mkdir()
+    for name, by_lang in asked.items():
+        (folder / f"{name}.yml").write_text(yaml.safe_dump(by_lang, allow_unicode=True), encoding="utf-8")
 
 
 def _data(folder: Path, urls: list[str]) -> None:
@@ -121,6 +130,18 @@ def _vocabulary(docs: Path) -> list[str]:
         for word in re.findall(r"[^\W\d_]{2,}", body):
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
     return sorted(counts, key=lambda w: -counts[w])
+
+
+def _phrasings(rng, words, weights, lang: str, sections: int) -> dict[str, list[str]]:
+    """Readers' phrasings (data/asked/, kb/asked.py) as many a section as the real site has (12), each
+    5-12 words drawn like the pages' text, so the phrase lists grow with the site as real ones would."""
+    out = {}
+    for section in range(1, sections + 1):
+        drawn = {" ".join(rng.choices(words, weights, k=rng.randint(5, 12))) for _ in range(PHRASINGS)}
+        kept = sorted(text for text in drawn if terms(text, lang))  # the build refuses stop words only
+        if kept:
+            out[f"s{section}"] = kept
+    return out
 
 
 def _page(rng, words, weights, lang: str, kind: str, number: int, sections: int) -> str:
