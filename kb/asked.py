@@ -17,7 +17,10 @@ more the more phrasings use it, up to a ceiling, like running text), never to th
 not shown. They are written from the page and from public complaint wording, never from
 tests/problems/ (decisions/0005-search-queries.md). A file for a page that does not exist, a key that
 is no section of that page, a language the site does not have, or a phrasing with no searchable word
-fails the build with the file, the line and the fix.
+fails the build with the file, the line and the fix; so does a list for a guide's what-to-have-ready,
+what-to-say, if-not-resolved or related-guides section (NOT_ASKED): a reader's words there are the
+page's problem, which its short answer (`respuesta`) or a specific section answers, and phrasings
+there drew queries away from it (decisions/0005-search-queries.md).
 """
 
 from pathlib import Path
@@ -30,6 +33,8 @@ from kb.langs import LANGS
 from kb.text import terms
 
 FOLDER = "asked"
+NOT_ASKED = ("preparar", "que-decir", "si-no-se-resuelve", "relacionadas")  # a guide's sections that
+# readers do not ask for by name: their phrasings go on the short answer or the specific section
 
 
 def load(data: Path, lang: str) -> dict[str, dict[str, tuple[int, list[str]]]]:
@@ -82,6 +87,11 @@ def _phrasings(at: str, lang: str, node) -> dict[str, tuple[int, list[str]]]:
         sid = key.value if isinstance(key, yaml.ScalarNode) else ""
         if sid in out:
             raise ContentError(f"{at}:{line}: {lang} section '{sid}' is listed twice: keep one list")
+        if sid in NOT_ASKED:
+            raise ContentError(
+                f"{at}:{line}: {lang} '{sid}': readers do not ask for this section; put these phrasings "
+                "on the section that answers their problem (`respuesta`, or a specific one)"
+            )
         if not isinstance(value, yaml.SequenceNode) or not all(
             isinstance(v, yaml.ScalarNode) for v in value.value
         ):

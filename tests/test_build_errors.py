@@ -225,6 +225,12 @@ BROKEN = {
         lambda root: _asked(root, "guia", "es:\n  pasos: me cobraron doble\n"),
         ["data/asked/guia.yml:2", "es 'pasos'", "a list of phrasings"],
     ),
+    "phrasings for a section readers do not ask for": (
+        lambda root: _asked(
+            root, "guia", 'en:\n  respuesta:\n    - "late fee"\n  que-decir:\n    - "what do i say"\n'
+        ),
+        ["data/asked/guia.yml:4", "en 'que-decir'", "put these phrasings on the section that answers"],
+    ),
     "phrasing written twice": (
         lambda root: _asked(
             root, "guia", 'es:\n  pasos:\n    - "me cobraron doble"\n    - "me cobraron doble"\n'

@@ -155,7 +155,7 @@ def test_a_readers_phrasing_is_found_on_its_section_only(fixture_site):
     """data/asked/guia.yml: a phrasing's words are indexed on the section it names, in its language
     only; they are not on the page."""
     phrasings = (
-        'es:\n  pasos:\n    - "se me descompuso la lavadora"\nen:\n  preparar:\n    - "my washer broke"\n'
+        'es:\n  pasos:\n    - "se me descompuso la lavadora"\nen:\n  respuesta:\n    - "my washer broke"\n'
     )
 
     def write(root: Path) -> None:
@@ -166,7 +166,7 @@ def test_a_readers_phrasing_is_found_on_its_section_only(fixture_site):
     assert built.ok, built.log
     found = _postings(built.site, "es", "lavadora")
     assert set(found) == {("guia/", "pasos")}, f"'lavadora' in {set(found)} vs only guia/#pasos"
-    assert set(_postings(built.site, "en", "washer")) == {("guia/", "preparar")}, "'washer' not on #preparar"
+    assert set(_postings(built.site, "en", "washer")) == {("guia/", "respuesta")}, "'washer' not on #respuesta"
     assert not _postings(built.site, "en", "lavadora"), "a Spanish phrasing is in the English index"
     html = (built.site / "guia" / "index.html").read_text(encoding="utf-8")
     assert "lavadora" not in html, "a phrasing shows on the page"

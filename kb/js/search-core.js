@@ -14,20 +14,22 @@
  * In the bundle (kb/bundle.py) it is kb.search; in Node, module.exports. */
 "use strict";
 
-/* Results shown: pages (4: with up to 3 sections each, a phone's screen or two; each page shown is
- * one more file before the first result), sections per page (the others only if they score OTHERS × the page's best);
+/* Results shown: pages (4: with up to 2 sections each, a phone's screen or two; each page shown is
+ * one more file before the first result), sections per page (2: a second page's best comes third
+ * when the first page is not the reader's) (the others only if they score OTHERS × the page's best);
  * sections below CUT × the best one are not shown; a match that is a longer form of the word being
  * typed counts PREFIX, one a typo away TYPO; a term that is the stem of a finished word and up to
  * FORM_MAX letters more (complain → complaint, which Snowball keeps apart) counts FORM; the share of
  * the query (its words weighed by rarity) the best section must hold, or the results are a weak
  * match (WEAK); how much that share weighs on a section's score (SHARE, a power). */
-var PAGES = 4, SECTIONS = 3, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
+var PAGES = 4, SECTIONS = 2, OTHERS = 0.35, CUT = 0.25, PREFIX = 0.5, TYPO = 0.7, WEAK = 0.3, SHARE = 1;
 var FORM = 0.5, FORM_MAX = 2;
 /* How much the nearest phrase counts in a section's score (NEAR; the rest is the words' score), and
  * how much the query's length, against the phrase's, counts in how near a phrase is (NEAR_Q); a query of
  * fewer than NEAR_FROM words (after stop words) gives the nearest phrase less: a one-word query none,
- * since one word is in many short phrases (a keyword query is the words' score's to answer). */
-var NEAR = 0.6, NEAR_Q = 0.8, NEAR_FROM = 3;
+ * since one word is in many short phrases (a keyword query is the words' score's to answer); a query
+ * of NEAR_FROM words or more that is nearer no phrase than NEAR_WEAK is a weak match (results()). */
+var NEAR = 0.6, NEAR_Q = 0.8, NEAR_FROM = 3, NEAR_WEAK = 0.32;
 /* letters a word needs before it matches longer words, typos, or longer forms */
 var PREFIX_FROM = 3, TYPO_FROM = 4, FORM_FROM = 5;
 var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -175,6 +177,7 @@ function rank(wanted, postings, manifest) {
   ranked.forEach(function (d) {
     var n = near[d.page + "/" + d.section] || 0;
     d.score = (1 - lambda) * (top ? d.score / top : 0) + lambda * (nearTop ? n / nearTop : 0);
+    if (words >= NEAR_FROM) d.near = n;
     delete d.words;
   });
   ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page || a.section - b.section; });
@@ -246,11 +249,14 @@ function grouped(docs) {
 
 /* What the results list says and shows: the sections that score at least CUT × the best, grouped by
  * page, how many pages that is and the first PAGES of them; `weak` when the best section holds less
- * than WEAK of the query's weight (or nothing matched): the page then says no section answers it well. */
+ * than WEAK of the query's weight, or when a query of NEAR_FROM words or more is nearer no phrase
+ * than NEAR_WEAK (or nothing matched): the page then says no section answers it well. */
 function results(docs) {
-  var top = docs.length ? docs[0].score : 0;
+  var top = docs.length ? docs[0].score : 0, near = -1;
+  docs.forEach(function (d) { if (d.near !== undefined) near = Math.max(near, d.near); });
   var groups = grouped(docs.filter(function (d) { return d.score >= top * CUT; }));
-  return { count: groups.length, shown: groups.slice(0, PAGES), weak: !docs.length || docs[0].share < WEAK };
+  var weak = !docs.length || docs[0].share < WEAK || (near >= 0 && near < NEAR_WEAK);
+  return { count: groups.length, shown: groups.slice(0, PAGES), weak: weak };
 }
 
 /* Whether a word of a result's text is marked as matching the query's stems: the same stem, or a
@@ -297,7 +303,7 @@ function withNeighbours(w, postings, manifest, load) {
 
 var core = {
   PAGES: PAGES, SECTIONS: SECTIONS, OTHERS: OTHERS, CUT: CUT, PREFIX: PREFIX, TYPO: TYPO, WEAK: WEAK, SHARE: SHARE,
-  FORM: FORM, FORM_MAX: FORM_MAX, NEAR: NEAR, NEAR_Q: NEAR_Q, NEAR_FROM: NEAR_FROM, PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM, FORM_FROM: FORM_FROM,
+  FORM: FORM, FORM_MAX: FORM_MAX, NEAR: NEAR, NEAR_Q: NEAR_Q, NEAR_FROM: NEAR_FROM, NEAR_WEAK: NEAR_WEAK, PREFIX_FROM: PREFIX_FROM, TYPO_FROM: TYPO_FROM, FORM_FROM: FORM_FROM,
   fold: fold, stem: stem, words: words, terms: terms, query: query, shardOf: shardOf, edits: edits,
   matching: matching, withNeighbours: withNeighbours, rarity: rarity, nearRarity: nearRarity, nearest: nearest, rank: rank, scored: scored, grouped: grouped, results: results, matches: matches,
   search: search
