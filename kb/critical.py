@@ -46,6 +46,7 @@ from kb.errors import ContentError
 from kb.langs import LANGS, prefix
 from kb.notfound import NAME as NOT_FOUND
 from kb.site import Site, resolve
+from kb.squeeze import squeeze
 
 MARK = "data-kb-critical"
 
@@ -53,7 +54,8 @@ MARK = "data-kb-critical"
 
 
 def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
-    """Inline the critical CSS of each page of these languages and of their 404 page."""
+    """Inline the critical CSS of each page of these languages and of their 404 page (and squeeze
+    out its templates' indentation, kb/squeeze.py, while the page is read)."""
     base = site.base_path()
     scripts = _script_words(site.root)
     for lang in langs:
@@ -64,12 +66,14 @@ def build(site: Site, langs: tuple[str, ...] = LANGS) -> None:
         for path, html in texts.items():
             url = path.parent.relative_to(site.root).as_posix()
             url = "" if url == "." else url + "/"
-            done = inline(
-                html,
-                lambda href, url=url: _read(site.root, base, url, href),
-                lambda css, href, url=url: _write(site.root, base, url, href, css),
-                names,
-            )
+            done = squeeze(
+                inline(
+                    html,
+                    lambda href, url=url: _read(site.root, base, url, href),
+                    lambda css, href, url=url: _write(site.root, base, url, href, css),
+                    names,
+                )
+            )  # and without its templates' indentation (kb/squeeze.py)
             if done != html:
                 path.write_text(done, encoding="utf-8")
         for page in pages:  # the next steps read each page as it is now

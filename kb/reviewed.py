@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 import yaml
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from kb.data import DataError
 from kb.langs import ui, written_date
@@ -35,6 +36,11 @@ class _Reviewed(Postprocessor):
         self.options = options
 
     def run(self, text):
+        # Python-Markdown's toc also runs the postprocessors, on each heading's text (its
+        # render_inner_html): the line goes only on the page's HTML, after every treeprocessor.
+        if not getattr(self.md, _READY, False):
+            return text
+        setattr(self.md, _READY, False)
         page = page_of(self.md, self.options["lang"] or None)
         day = page.meta.get("reviewed")
         if not isinstance(day, datetime.date):  # kb.shape names a page whose date is missing or wrong
@@ -78,6 +84,16 @@ def _project(config: Path) -> tuple[str, str]:
 _REPORT = ("link", "title", "body")  # the words of data/ui.yml `report:` each language needs
 
 
+class _Ready(Treeprocessor):
+    """Runs after the other treeprocessors (toc's included): the next postprocessor run is the page's."""
+
+    def run(self, root):
+        setattr(self.md, _READY, True)
+
+
+_READY = "kb_reviewed_ready"
+
+
 class _Plain(yaml.SafeLoader):
     """mkdocs.yml may hold `!!python/name:` or `!ENV` tags: read them as plain values."""
 
@@ -89,6 +105,7 @@ class ReviewedExtension(PageExtension):
     options = {"lang": ["", "page language when no MkDocs page is known (es, en)"]}
 
     def extendMarkdown(self, md):
+        md.treeprocessors.register(_Ready(md), "kb_reviewed_ready", -100)  # after toc (5), unescape (0)
         md.postprocessors.register(_Reviewed(md, self.getConfigs()), "kb_reviewed", 1)  # last
 
 

@@ -1,6 +1,7 @@
 """The knowledge base's content: guide shape, coverage of the source, truth, metadata, readability."""
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import yaml
 
 from conftest import LANGS, PAGES, ROOT
 from kb import checks as kbcheck
+from kb.langs import ui
 from kb.site import UI
 
 GUIDES = kbcheck.guides()
@@ -81,6 +83,16 @@ def test_description_and_last_reviewed_are_shown(site, name, lang):
     assert description and description["content"] == meta["description"], f"{lang}/{name}: meta description"
     reviewed = page.select_one(".kb-reviewed time")
     assert reviewed and reviewed["datetime"] == str(meta["reviewed"]), f"{lang}/{name}: last reviewed date"
+    # once, at the end: not in each table-of-contents entry nor in the title's id (toc runs the
+    # postprocessors on every heading's text, and kb.reviewed's used to append the line there too)
+    label = ui("reviewed")[lang]
+    assert len(page.find_all(string=re.compile(re.escape(label)))) == 1, f"{lang}/{name}: reviewed line twice"
+    toc = [a.get_text(" ", strip=True) for a in page.select(".md-nav--secondary a")]
+    assert toc and not [t for t in toc if label in t], f"{lang}/{name}: table of contents says {label!r}"
+    h1 = page.select_one("article h1[id]")
+    words = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+    assert h1 and slug not in h1["id"], f"{lang}/{name}: the title's id {h1 and h1['id']!r} holds {slug!r}"
 
 
 @pytest.mark.parametrize("name", PAGES)
