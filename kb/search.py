@@ -180,7 +180,8 @@ def _yield_to_sections(docs: list[dict], lang: str) -> None:
 
 def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.Entry]) -> None:
     """Score each (term, section) once, here: idf × (label weights + BM25 of the body text), the
-    readers' words of data/synonyms.yml added where the site's words are."""
+    readers' words of data/synonyms.yml added where the site's words are, a section's readers'
+    phrasings (data/asked/) a label of their own; and list each term's phrases (_near)."""
     docs = [(p, s, d) for p, page in enumerate(pages) for s, d in enumerate(page["docs"])]
     labels, bodies, asks = [], [], []
     for _, _, doc in docs:
