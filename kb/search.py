@@ -184,13 +184,16 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     phrasings (data/asked/) a label of their own; and list each term's phrases (_near)."""
     docs = [(p, s, d) for p, page in enumerate(pages) for s, d in enumerate(page["docs"])]
     labels, bodies, asks = [], [], []
-    for _, _, doc in docs:
+    phrases: list[tuple[int, int, set[str]]] = []  # (page, section, terms) of each phrase, for _near
+    for p, s, doc in docs:
         found: dict[str, float] = defaultdict(float)
         body: Counter = Counter()
         said: Counter = Counter()
         factor = doc.get("factor", 1.0)
         for kind, text in doc["fields"]:
             cut = terms(text, lang)
+            if kind in _NEAR and cut:
+                phrases.append((p, s, set(cut)))
             if kind == "b":  # running text counts 1 a word: Counter.update does it in C
                 body.update(cut)
             elif kind == "a":  # a reader's phrasing: each term once per phrasing
@@ -231,7 +234,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
         if len(rows) > 3 * _MAX_POSTINGS:
             best = sorted(zip(rows[::3], rows[1::3], rows[2::3], strict=True), key=lambda r: -r[2])
             postings[term] = [n for row in sorted(best[:_MAX_POSTINGS]) for n in row]
-    near, phrases = _near(docs, lang)
+    near = _near(phrases)
     shards = _shards({**postings, **near})
     files = {f"t/{key}.json": _json(shard) for key, shard in shards.items()}
     files.update({f"p/{p}.json": _json(_page_file(page)) for p, page in enumerate(pages)})
@@ -242,7 +245,7 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
     version = hashlib.sha1("".join(f"{name}\0{text}\0" for name, text in sorted(files.items())).encode())
     guides = [[page["url"], page["title"]] for page in pages if page["guide"]]
     manifest = {"v": version.hexdigest()[:10], "lang": lang, "keys": sorted(shards), "n": len(docs)}
-    manifest["np"] = phrases
+    manifest["np"] = len(phrases)
     manifest.update(stop=sorted(STOP[lang]), stem="stem.js", guides=guides)
     files["index.json"] = _json(manifest)
     out = site_dir / DIR
@@ -253,18 +256,13 @@ def _write(lang: str, site_dir: Path, pages: list[dict], entries: list[lexicon.E
         (out / name).write_text(text, encoding="utf-8")
 
 
-def _near(docs: list, lang: str) -> tuple[dict[str, list[int]], int]:
-    """The phrases of the index (each keyword and each reader's phrasing, kb/asked.py: a section's
-    `_NEAR` fields) for ranking by the nearest phrase: {"~term": [page, section, weight, …]} for
-    each phrase that has the term, and how many phrases there are. A phrase's weight is 10 × the sum
+def _near(phrases: list[tuple[int, int, set[str]]]) -> dict[str, list[int]]:
+    """The phrases of the index (page, section and terms of each keyword and each reader's phrasing,
+    kb/asked.py: a section's `_NEAR` fields) for ranking by the nearest phrase: {"~term": [page,
+    section, weight, …]} for each phrase that has the term. A phrase's weight is 10 × the sum
     of its terms' rarity among phrases (BM25's idf), made unique within its section (+1) so that
     (page, section, weight) names one phrase; a term in more than _NEAR_MAX phrases keeps only that
     count ([n]): it still weighs in the query, at its rarity, and matches no phrase."""
-    phrases = []
-    for p, s, doc in docs:
-        for kind, text in doc["fields"]:
-            if kind in _NEAR and (cut := set(terms(text, lang))):
-                phrases.append((p, s, cut))
     df = Counter(term for _, _, cut in phrases for term in cut)
     idf = {term: math.log(1 + (len(phrases) - n + 0.5) / (n + 0.5)) for term, n in df.items()}
     rows: dict[str, list[int]] = defaultdict(list)
@@ -276,8 +274,7 @@ def _near(docs: list, lang: str) -> tuple[dict[str, list[int]], int]:
         taken.add((p, s, weight))
         for term in sorted(cut):
             rows[term].extend((p, s, weight))
-    near = {f"~{t}": r if len(r) <= 3 * _NEAR_MAX else [len(r) // 3] for t, r in rows.items()}
-    return near, len(phrases)
+    return {f"~{t}": r if len(r) <= 3 * _NEAR_MAX else [len(r) // 3] for t, r in rows.items()}
 
 
 def _shards(postings: dict) -> dict[str, dict]:
