@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.data import LOADER, DataError
+from kb.data import by_language
 from kb.errors import ContentError
 from kb.langs import LANGS
 from kb.text import terms
@@ -58,16 +58,8 @@ def where(page: str, line: int) -> str:
 
 def _sections(path: Path, lang: str) -> dict[str, tuple[int, list[str]]]:
     at = f"data/{FOLDER}/{path.name}"  # as the project names it, wherever the project is
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError, DataError) as error:
-        raise ContentError(f"{at}: not valid YAML: {error}") from error
-    if root is None:
-        return {}
-    if not isinstance(root, yaml.MappingNode):
-        raise ContentError(f"{at}: must map each language code to its sections (es: …, en: …)")
     found: dict[str, tuple[int, list[str]]] = {}
-    for key, value in root.value:
+    for key, value in by_language(path, at, "sections"):
         line = key.start_mark.line + 1
         if key.value not in LANGS:
             raise ContentError(

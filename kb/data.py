@@ -54,6 +54,21 @@ def read_yaml(path: Path):
         raise DataError(f"{where}{line}: not valid YAML ({problem}): check indentation and quotes") from error
 
 
+def by_language(path: Path, where: str, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    """A data file that maps each language code to its `what` (data/synonyms.yml, data/asked/), as
+    YAML nodes, so messages can name lines: [(language key, its value), …], [] when it is empty;
+    ContentError, naming the file as `where`, when it is not YAML or not such a map."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError, DataError) as error:
+        raise ContentError(f"{where}: not valid YAML: {error}") from error
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        raise ContentError(f"{where}: must map each language code to its {what} (es: …, en: …)")
+    return root.value
+
+
 def _relative(path: Path) -> str:
     try:
         return path.resolve().relative_to(ROOT).as_posix()

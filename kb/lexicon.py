@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.data import LOADER, DataError, _relative
+from kb.data import _relative, by_language
 from kb.errors import ContentError
 from kb.text import terms
 
@@ -45,15 +45,7 @@ def load(data: Path, lang: str) -> list[Entry]:
     if not path.exists():
         return []
     where = _relative(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError, DataError) as error:
-        raise ContentError(f"{where}: not valid YAML: {error}") from error
-    if root is None:
-        return []
-    if not isinstance(root, yaml.MappingNode):
-        raise ContentError(f"{where}: must map each language code to its words (es: …, en: …)")
-    for key, value in root.value:
+    for key, value in by_language(path, where, "words"):
         if key.value == lang:
             return _entries(where, lang, value)
     return []
